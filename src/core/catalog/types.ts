@@ -21,6 +21,8 @@ export interface Question {
   readonly text: Text;
   readonly help?: Text;
   readonly unit?: Text;
+  /** Name of an action-plan activity that raises this question. */
+  readonly activity: Text;
   /** 'aspect' or 'band': what the scoring options of this question are. */
   readonly scoring: 'aspect' | 'band';
   readonly options: readonly Option[];
