@@ -77,7 +77,7 @@ export function measuresToReach(item: PathQuestion, target: number): number {
 function boxesFor(item: PathQuestion, target: number): { tick: string[]; untick: string[] } {
   const { question, answer } = item;
   const current = answer.state === 'answered' ? answer.selected : [];
-  const exclusive = current.filter((id) => id === 'y' || id === 'u' || id === 'n');
+  const exclusive: string[] = current.filter((id) => id === 'y' || id === 'u' || id === 'n');
   if (question.scoring === 'band') {
     const band = question.options.find((o) => o.kind === 'band' && o.points === target);
     const replaced = current.filter((id) => id !== band?.id && !exclusive.includes(id));
