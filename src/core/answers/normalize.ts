@@ -40,7 +40,7 @@ export function checkSelection(question: Question, selected: readonly string[]):
   const errors: InputIssue[] = [];
   const known = new Map(question.options.map((o) => [o.id, o]));
   for (const id of selected) {
-    if (!known.has(id)) errors.push({ code: 'unknown-option', question: q, option: id });
+    if (!known.has(id)) errors.push({ code: 'unknown-option', question: q, option: id, params: { valid: [...known.keys()].join(', ') } });
   }
   if (errors.length) return errors;
   const exclusive = selected.filter((id) => EXCLUSIVE.has(id));

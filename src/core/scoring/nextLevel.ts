@@ -81,7 +81,7 @@ function boxesFor(item: PathQuestion, target: number): { tick: string[]; untick:
   if (question.scoring === 'band') {
     const band = question.options.find((o) => o.kind === 'band' && o.points === target);
     const replaced = current.filter((id) => id !== band?.id && !exclusive.includes(id));
-    return { tick: band ? [band.id] : [], untick: [...exclusive, ...replaced] };
+    return { tick: band && !current.includes(band.id) ? [band.id] : [], untick: [...exclusive, ...replaced] };
   }
   const free = question.options.filter((o) => o.kind === 'aspect' && !current.includes(o.id)).map((o) => o.id);
   return { tick: free.slice(0, target - item.points), untick: exclusive };

@@ -1,0 +1,18 @@
+import { score } from '../../core/scoring/score';
+import type { ParsedArgs } from '../args';
+import { UsageError } from '../args';
+import { resultJson } from '../format/resultJson';
+import { summaryText } from '../format/summary';
+import { catalogFor, EXIT_INPUT_ERRORS, EXIT_OK, readAnswersFile } from '../io';
+import type { Output } from '../main';
+
+/** `infosak score --answers <file.json> [--json]` */
+export async function scoreCommand(args: ParsedArgs, out: Output): Promise<number> {
+  const answersPath = args.options.get('answers');
+  if (!answersPath) throw new UsageError('score needs --answers <file.json> or a workbook <file.xlsx>');
+  const set = readAnswersFile(answersPath);
+  const catalog = catalogFor(set.catalog);
+  const result = score(catalog, set);
+  out.stdout(args.flags.has('json') ? JSON.stringify(resultJson(result), null, 2) : summaryText(catalog, result));
+  return result.errors.length ? EXIT_INPUT_ERRORS : EXIT_OK;
+}

@@ -1,0 +1,32 @@
+/** Swedish texts (first locale). Templates use {name} placeholders filled from an issue's params. */
+export const sv = {
+  issue: {
+    'unknown-question': 'Fråga {question} finns inte i katalogen.',
+    'bad-shape': 'Fråga {question}: svaret har fel form – förväntade {"selected": [...], "certainty": "säker"/"osäker"}.',
+    'unknown-option': 'Fråga {question}: svarsalternativet "{option}" finns inte (giltiga: {valid}).',
+    'exclusive-with-scoring': 'Fråga {question}: "{option}" kan inte kombineras med poänggivande alternativ ({options}).',
+    'several-exclusive': 'Fråga {question}: högst ett av alternativen y, u och n får väljas ({options}).',
+    'non-adjacent-bands': 'Fråga {question}: flera intervall får bara väljas om de ligger intill varandra ({options}).',
+    'bad-certainty': 'Fråga {question}: bedömningen "{value}" ska vara Säker eller Osäker.',
+    'missing-certainty': 'Fråga {question}: Säker/Osäker saknas – räknas som osäker.',
+    'certain-without-evidence': 'Fråga {question}: bedömd som säker men underlag (länk eller dokument) saknas.',
+    'bad-validation-value': 'Valideringsfråga {question}: "{value}" ska vara ett heltal 0 eller större.',
+    'validation-share-over-total': 'Valideringsfråga {question}: {part} kan inte vara större än {total}.',
+    'unknown-validation-question': 'Valideringsfråga {question} finns inte i katalogen.',
+    // The workbook reader's issues (they also name sheet and cell).
+    'bad-tick': 'Fel markering "{value}": skriv x (eller ja, 1, ✓) för att kryssa, lämna tomt annars.',
+    'bad-certainty-cell': 'Fel bedömning "{value}": välj Säker eller Osäker.',
+    'bad-number': 'Fel värde "{value}": förväntade ett heltal 0 eller större.',
+    'bad-org-type': 'Fel organisationstyp "{value}": välj kommun, region, myndighet eller annan.',
+    'bad-date': 'Fel datum "{value}": skriv datumet som ÅÅÅÅ-MM-DD.',
+    'missing-sheet': 'Bladet "{sheet}" saknas. Infoga frågeformuläret igen eller återställ bladet.',
+    'missing-row': 'Raden för {id} saknas i kolumn {column}. Flytta inte eller ta bort rader med id.',
+    'duplicate-row': 'Id {id} förekommer mer än en gång (även i {other}).',
+    'unknown-row': 'Okänt id "{id}" i kolumn {column}: raden hör inte till katalogen.',
+    'foreign-workbook': 'Arbetsboken innehåller inget Infosäkkollen-formulär (bladet Start med katalog-id saknas).',
+    'unknown-catalog': 'Katalogen "{catalog}" är okänd. Kända kataloger: {known}.',
+  },
+  where: '{sheet}!{cell}',
+  errorPrefix: 'Fel',
+  warningPrefix: 'Varning',
+} as const;
