@@ -1,0 +1,73 @@
+import type { Catalog } from '../catalog/types';
+import type { RegulationSpec } from '../regulation/schema';
+import { paragraphsBlockedBy } from '../regulation/indication';
+import type { ScoreResult } from '../scoring/score';
+
+/** A suggested action-plan activity: one per question that needs raising, with a stable id. */
+export interface SuggestedActivity {
+  /** Stable across recomputations: the same question always gives the same id. */
+  readonly id: string;
+  readonly question: number;
+  readonly area: string;
+  /** 1: below the next level's minimum; 2: extra points needed for the next level; 3: later levels. */
+  readonly priority: 1 | 2 | 3;
+  readonly name: string;
+  readonly fromPoints: number;
+  readonly toPoints: number;
+  readonly targetLevel: number;
+  readonly tick: readonly string[];
+  readonly untick: readonly string[];
+  /** Paragraphs of the regulation the question blocks while under 3 p, e.g. ["6", "13"]. */
+  readonly paragraphs: readonly string[];
+}
+
+export const activityId = (question: number): string => `HP-F${String(question).padStart(2, '0')}`;
+
+/**
+ * Activities from the next-level gap, breadth first (MODEL.md "Action plan"): the shortfalls
+ * below the next level's minimum, then the extra points, then what later levels require.
+ */
+export function suggestActivities(catalog: Catalog, result: ScoreResult, regulation?: RegulationSpec): SuggestedActivity[] {
+  const out: SuggestedActivity[] = [];
+  const taken = new Set<number>();
+  const tags = (q: number, points: number) => (regulation && points < 3 ? paragraphsBlockedBy(regulation, q) : []);
+  const next = result.nextLevel;
+  for (const s of next?.steps ?? []) {
+    taken.add(s.number);
+    out.push({
+      id: activityId(s.number),
+      question: s.number,
+      area: s.area,
+      priority: s.reason === 'belowMinimum' ? 1 : 2,
+      name: catalog.question(s.number)!.activity.sv,
+      fromPoints: s.fromPoints,
+      toPoints: s.toPoints,
+      targetLevel: next!.level,
+      tick: s.tick,
+      untick: s.untick,
+      paragraphs: tags(s.number, s.fromPoints),
+    });
+  }
+  // Later levels: every question needs catalog.maxLevel points for the top level.
+  const top = catalog.maxLevel;
+  for (const q of result.questions) {
+    if (taken.has(q.number) || q.points >= Math.min(top, q.maxPoints)) continue;
+    const question = catalog.question(q.number)!;
+    const free = question.options.filter((o) => o.kind === 'aspect' && !q.selected.includes(o.id)).map((o) => o.id);
+    const band = question.options.find((o) => o.kind === 'band' && o.points === top);
+    out.push({
+      id: activityId(q.number),
+      question: q.number,
+      area: q.area,
+      priority: 3,
+      name: question.activity.sv,
+      fromPoints: q.points,
+      toPoints: top,
+      targetLevel: top,
+      tick: question.scoring === 'band' ? (band ? [band.id] : []) : free.slice(0, top - q.points),
+      untick: q.selected.filter((id) => id === 'y' || id === 'u' || id === 'n' || (question.scoring === 'band' && id !== band?.id)),
+      paragraphs: tags(q.number, q.points),
+    });
+  }
+  return out.sort((a, b) => a.priority - b.priority || catalog.question(a.question)!.level - catalog.question(b.question)!.level || a.question - b.question);
+}

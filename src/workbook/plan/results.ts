@@ -1,0 +1,287 @@
+import type { Catalog } from '../../core/catalog/types';
+import type { Feedback } from '../../core/feedback/feedback';
+import type { SuggestedActivity } from '../../core/plans/activities';
+import type { RegulationResult } from '../../core/regulation/indication';
+import type { ScoreResult } from '../../core/scoring/score';
+import { SHEETS } from '../layout';
+import { actionPlanSheet, measureText, mergeActionPlan, type PlanContext } from './actionPlan';
+import { CONFIDENCE, FOOTER, heading, noteText, overallStops, overallText, statusText, stopsText, summaryLine } from './regulationText';
+import { COLORS, S } from './styles';
+import type { CellInput, ChartOp, SheetGrid, WriteOp, WritePlan } from './types';
+
+export interface ResultInputs {
+  readonly catalog: Catalog;
+  readonly result: ScoreResult;
+  readonly feedback: Feedback;
+  readonly activities: readonly SuggestedActivity[];
+  readonly regulation?: RegulationResult;
+  /** The Handlingsplan sheet as it is now, so nothing the user typed is lost. */
+  readonly existingPlan?: SheetGrid;
+  readonly today: string;
+}
+
+const AREA_FIRST_ROW = 5;
+
+const levelTitle = (catalog: Catalog, level: number) => (level === 0 ? 'Under nivå 1' : `Nivå ${level} – ${catalog.levels[level].name.sv}`);
+
+/** Every result sheet, computed in full before anything is written (issue 4: never half-written). */
+export function resultPlan(inputs: ResultInputs): WritePlan {
+  const { activities, today } = inputs;
+  const ctx: PlanContext = { today, regulationDesignation: inputs.regulation?.designation };
+  const planRows = mergeActionPlan(inputs.existingPlan, activities, ctx);
+  return [
+    ...resultSheet(inputs),
+    ...summarySheet(inputs),
+    ...areasSheet(inputs),
+    ...feedbackSheet(inputs),
+    ...nextLevelSheet(inputs),
+    ...actionPlanSheet(planRows, ctx),
+  ];
+}
+
+function areaLastRow(catalog: Catalog): number {
+  return AREA_FIRST_ROW + catalog.areas.length - 1;
+}
+
+function levelChart(catalog: Catalog, sheet: string, name: string, from: string, to: string): ChartOp {
+  const last = areaLastRow(catalog);
+  return {
+    kind: 'chart',
+    sheet,
+    name,
+    type: 'bar',
+    title: 'Indikativ nivå per arbetsområde',
+    categories: { sheet: SHEETS.areas, range: `B${AREA_FIRST_ROW}:B${last}` },
+    series: [{ name: 'Nivå', values: { sheet: SHEETS.areas, range: `C${AREA_FIRST_ROW}:C${last}` }, color: COLORS.navy }],
+    anchor: { from, to },
+    axis: { min: 0, max: 4, majorUnit: 1, title: 'Nivå (0 = under nivå 1)' },
+    legend: false,
+  };
+}
+
+function pointsChart(catalog: Catalog, sheet: string, name: string, from: string, to: string): ChartOp {
+  const last = areaLastRow(catalog);
+  return {
+    kind: 'chart',
+    sheet,
+    name,
+    type: 'bar',
+    title: 'Poäng per arbetsområde mot maxpoäng',
+    categories: { sheet: SHEETS.areas, range: `B${AREA_FIRST_ROW}:B${last}` },
+    series: [
+      { name: 'Poäng', values: { sheet: SHEETS.areas, range: `D${AREA_FIRST_ROW}:D${last}` }, color: '2F75B5' },
+      { name: 'Maxpoäng', values: { sheet: SHEETS.areas, range: `E${AREA_FIRST_ROW}:E${last}` }, color: 'BFBFBF' },
+    ],
+    anchor: { from, to },
+    axis: { min: 0 },
+    legend: true,
+  };
+}
+
+function quickFacts(r: ScoreResult): CellInput[][] {
+  const n = r.nextLevel;
+  if (!n) return [['Nästa nivå', 'Högsta nivån är nådd. Fortsätt att följa upp och förbättra arbetet.']];
+  return [
+    [`Snabba fakta för nivå ${n.level}`],
+    ['Poäng som saknas', `${n.missingPoints} (krav ${n.pointsRequired} poäng totalt)`],
+    ['Frågor under minimikravet', n.belowMinimum.length ? n.belowMinimum.map((b) => `F${b.number} (${b.points} av ${b.required} p)`).join(', ') : 'Inga'],
+    ['Osäkra bedömningar att säkra', n.uncertainOverLimit],
+    ['Minsta antal ytterligare åtgärder', n.cheapestAdditionalMeasures],
+  ];
+}
+
+function resultSheet({ catalog, result: r, regulation, today }: ResultInputs): WriteOp[] {
+  const sheet = SHEETS.result;
+  const org = r.organisation.name ?? '';
+  const rows: CellInput[][] = [
+    [`Resultat${org ? ` – ${org}` : ''}`],
+    [`Beräknat ${today} med ${catalog.name.sv} (${catalog.id})`],
+    [],
+    ['Nivå', levelTitle(catalog, r.level)],
+    ['', catalog.levels[r.level].description.sv],
+    ['Poäng', `${r.totalPoints} av ${r.maxPoints}`],
+    ['Åtgärder', `${r.measures.done} av ${r.measures.possible}`],
+    ['Besvarade frågor', `${r.answeredCount} av ${r.questions.length} (${r.uncertainCount} osäkra)`],
+    ['Resultattal', r.resultattal],
+    [],
+    ...quickFacts(r),
+    [],
+  ];
+  const factsRow = 11;
+  const regRow = rows.length + 1;
+  if (regulation) {
+    rows.push([heading(regulation, r.organisation.type)]);
+    rows.push(['Indikation', overallText(regulation)]);
+    for (const s of overallStops(regulation)) rows.push(['', s]);
+    rows.push(['Paragrafer', summaryLine(regulation)]);
+    rows.push(['', FOOTER]);
+    rows.push([]);
+  }
+  if (r.forwardLooking.length) {
+    rows.push(['Under utveckling', r.forwardLooking.map((q) => `F${q}`).join(', ')]);
+    rows.push([]);
+  }
+  const ops: WriteOp[] = [
+    { kind: 'sheet', sheet, columnWidths: [30, 70, 2, 12, 12, 12, 12, 12, 12, 12, 12], showGridlines: false, tabColor: '1F4E79', landscape: true, fitToWidth: true },
+    { kind: 'values', sheet, at: 'A1', rows, style: S.wrap },
+    { kind: 'style', sheet, range: 'A1', style: S.title },
+    { kind: 'style', sheet, range: 'A2', style: S.note },
+    { kind: 'style', sheet, range: 'B4', style: S.big },
+    { kind: 'style', sheet, range: `A4:A${rows.length}`, style: S.label },
+    { kind: 'style', sheet, range: `A${factsRow}`, style: S.subtitle },
+    { kind: 'rowHeight', sheet, rows: [4], height: 28 },
+  ];
+  if (regulation) {
+    ops.push({ kind: 'style', sheet, range: `A${regRow}`, style: S.subtitle });
+    ops.push({ kind: 'style', sheet, range: `B${regRow + 1}`, style: { bold: true, fill: regulation.indicated ? COLORS.green : COLORS.yellow } });
+    // Layer 3: one row per paragraph.
+    const first = rows.length + 2;
+    const table: CellInput[][] = [['§', 'Rubrik', '', 'Status', '', '', 'Stopp', '', 'Anmärkningar och tips', '', 'Tillförlitlighet']];
+    for (const p of regulation.paragraphs) {
+      const notes = [...p.remarks, ...p.tips].map((n) => noteText(catalog, n)).join('\n');
+      table.push([`${p.id} §`, p.rubrik, '', statusText(p), '', '', stopsText(p), '', notes || (p.status === 'notAssessable' ? p.note : ''), '', p.confidence ? CONFIDENCE[p.confidence] : '–']);
+    }
+    ops.push({ kind: 'values', sheet, at: `A${first - 1}`, rows: [[`Indikation per paragraf (${regulation.designation})`]], style: S.subtitle });
+    ops.push({ kind: 'values', sheet, at: `A${first}`, rows: table, style: { wrap: true, vAlign: 'top', fontSize: 9 } });
+    ops.push({ kind: 'style', sheet, range: `A${first}:K${first}`, style: S.header });
+    regulation.paragraphs.forEach((p, i) => {
+      const row = first + 1 + i;
+      for (const range of [`D${row}:F${row}`, `G${row}:H${row}`, `I${row}:J${row}`]) ops.push({ kind: 'merge', sheet, range });
+      const fill = p.status === 'met' ? COLORS.green : p.status === 'partial' ? COLORS.yellow : p.status === 'notMet' ? COLORS.red : COLORS.grey;
+      ops.push({ kind: 'style', sheet, range: `D${row}`, style: { fill } });
+    });
+  }
+  ops.push(levelChart(catalog, sheet, 'NivaPerOmrade', 'D3', 'K17'));
+  ops.push(pointsChart(catalog, sheet, 'PoangPerOmrade', 'D18', 'K34'));
+  return ops;
+}
+
+function summarySheet({ catalog, result: r, feedback, activities, regulation, today }: ResultInputs): WriteOp[] {
+  const sheet = SHEETS.summary;
+  const top = activities.slice(0, 5);
+  const weakest = [...r.areas].sort((a, b) => a.level - b.level || a.points / a.maxPoints - b.points / b.maxPoints).slice(0, 3).map((a) => a.id);
+  const questions = [...feedback.managementQuestions]
+    .sort((a, b) => Number(b.areas.some((x) => weakest.includes(x))) - Number(a.areas.some((x) => weakest.includes(x))))
+    .slice(0, 5);
+  const rows: CellInput[][] = [
+    ['Ledningssammanfattning – informationssäkerhet'],
+    [`${r.organisation.name ?? 'Organisationen'} · uppföljning enligt Infosäkkollen, MCF (tidigare MSB) · ${today}`],
+    [],
+    [levelTitle(catalog, r.level)],
+    [feedback.level.meaning.sv],
+    [`Poäng ${r.totalPoints} av ${r.maxPoints} · ${r.answeredCount} av ${r.questions.length} frågor besvarade`],
+    [],
+  ];
+  const chartTop = rows.length + 1;
+  for (let i = 0; i < 15; i++) rows.push([]);
+  const prioRow = rows.length + 1;
+  rows.push(['Fem viktigaste prioriteringarna']);
+  top.forEach((a, i) => rows.push([`${i + 1}. ${a.name} – ${measureText(a, regulation?.designation)}`]));
+  if (!top.length) rows.push(['Inga åtgärder behövs för nästa nivå.']);
+  rows.push([]);
+  const regRow = rows.length + 1;
+  if (regulation) {
+    rows.push([heading(regulation, r.organisation.type)]);
+    rows.push([overallText(regulation)]);
+    rows.push([summaryLine(regulation)]);
+    rows.push([]);
+  }
+  const qRow = rows.length + 1;
+  rows.push(['Frågor ledningen bör ställa till CISO']);
+  for (const q of questions) rows.push([`${q.topic.sv}: ${q.question.sv}`]);
+  rows.push([]);
+  rows.push([feedback.level.nextStep.sv]);
+  if (regulation) rows.push([FOOTER]);
+  const ops: WriteOp[] = [
+    { kind: 'sheet', sheet, columnWidths: [110], showGridlines: false, tabColor: 'C00000', fitToPage: true },
+    { kind: 'values', sheet, at: 'A1', rows, style: S.wrap },
+    { kind: 'style', sheet, range: 'A1', style: S.title },
+    { kind: 'style', sheet, range: 'A2', style: S.note },
+    { kind: 'style', sheet, range: 'A4', style: S.big },
+    { kind: 'rowHeight', sheet, rows: [4], height: 28 },
+    { kind: 'style', sheet, range: `A${prioRow}`, style: S.subtitle },
+    { kind: 'style', sheet, range: `A${qRow}`, style: S.subtitle },
+    { kind: 'style', sheet, range: `A${rows.length}`, style: { ...S.note, fontSize: 8 } },
+    levelChart(catalog, sheet, 'LedningNiva', `A${chartTop}`, `A${chartTop + 14}`),
+  ];
+  if (regulation) {
+    ops.push({ kind: 'style', sheet, range: `A${regRow}`, style: S.subtitle });
+    ops.push({ kind: 'style', sheet, range: `A${regRow + 1}`, style: { bold: true, fill: regulation.indicated ? COLORS.green : COLORS.yellow } });
+  }
+  return ops;
+}
+
+function areasSheet({ catalog, result: r, regulation }: ResultInputs): WriteOp[] {
+  const sheet = SHEETS.areas;
+  const last = areaLastRow(catalog);
+  const header = ['Id', 'Arbetsområde', 'Nivå', 'Poäng', 'Maxpoäng', 'Åtgärder', 'Möjliga åtgärder', 'Föreskriftskraven indikeras'];
+  return [
+    { kind: 'sheet', sheet, columnWidths: [6, 52, 8, 8, 10, 10, 12, 16], tabColor: '2F75B5', landscape: true, fitToWidth: true },
+    { kind: 'values', sheet, at: 'A1', rows: [['Arbetsområden'], ['Indikativ nivå per arbetsområde (samma regler som för hela organisationen, utan säkerhetskravet).']] },
+    { kind: 'style', sheet, range: 'A1', style: S.title },
+    { kind: 'style', sheet, range: 'A2', style: S.note },
+    { kind: 'values', sheet, at: `A${AREA_FIRST_ROW - 1}`, rows: [header], style: S.header },
+    {
+      kind: 'values',
+      sheet,
+      at: `A${AREA_FIRST_ROW}`,
+      rows: r.areas.map((a) => [a.id, a.name.sv, a.level, a.points, a.maxPoints, a.measures.done, a.measures.possible, regulation ? (a.level >= 3 ? 'Ja' : 'Nej') : '']),
+    },
+    { kind: 'table', sheet, name: 'Arbetsomraden', range: `A${AREA_FIRST_ROW - 1}:H${last}`, style: 'TableStyleMedium2' },
+    pointsChart(catalog, sheet, 'OmradenPoang', `J${AREA_FIRST_ROW - 1}`, `Q${last + 12}`),
+  ];
+}
+
+function feedbackSheet({ feedback }: ResultInputs): WriteOp[] {
+  const sheet = SHEETS.feedback;
+  const rows: CellInput[][] = [
+    ['Återkoppling'],
+    [],
+    [`Nivå ${feedback.level.level}`, feedback.level.meaning.sv],
+    ['Nästa steg', feedback.level.nextStep.sv],
+    [],
+    ['Arbetsområde', 'Nivå', 'Vad området handlar om', 'Återkoppling och nästa steg'],
+    ...feedback.areas.map((a) => [a.name.sv, a.level, a.about.sv, a.text.sv]),
+  ];
+  return [
+    { kind: 'sheet', sheet, columnWidths: [34, 8, 60, 80], tabColor: '2F75B5', landscape: true, fitToWidth: true },
+    { kind: 'values', sheet, at: 'A1', rows, style: S.wrap },
+    { kind: 'style', sheet, range: 'A1', style: S.title },
+    { kind: 'style', sheet, range: 'A3:A4', style: S.label },
+    { kind: 'merge', sheet, range: 'B3:D3' },
+    { kind: 'merge', sheet, range: 'B4:D4' },
+    { kind: 'rowHeight', sheet, rows: [3, 4], height: 48 },
+    { kind: 'style', sheet, range: 'A6:D6', style: S.header },
+    { kind: 'style', sheet, range: `B7:B${6 + feedback.areas.length}`, style: { hAlign: 'center' } },
+  ];
+}
+
+function nextLevelSheet({ catalog, result: r }: ResultInputs): WriteOp[] {
+  const sheet = SHEETS.nextLevel;
+  const n = r.nextLevel;
+  const rows: CellInput[][] = [[n ? `Vägen till nivå ${n.level}` : 'Högsta nivån är nådd'], ['Billigaste vägen: minsta antal ytterligare åtgärder, frågor under minimikravet först (bredd före djup).'], [], ...quickFacts(r), []];
+  const headerRow = rows.length + 1;
+  const optionText = (q: number, ids: readonly string[]) =>
+    ids.map((id) => `${id}) ${catalog.question(q)!.options.find((o) => o.id === id)?.text.sv ?? ''}`).join('\n');
+  rows.push(['Fråga', 'Arbetsområde', 'Skäl', 'Poäng nu → mål', 'Åtgärder', 'Kryssa i', 'Ta bort kryss']);
+  for (const s of n?.steps ?? []) {
+    const q = catalog.question(s.number)!;
+    rows.push([
+      `F${s.number} ${q.text.sv}`,
+      catalog.area(s.area)!.name.sv,
+      s.reason === 'belowMinimum' ? `Under minimikravet (${n!.level} p)${s.hasInputError ? ' – rätta först felet i svaret' : ''}` : 'Poäng som saknas',
+      `${s.fromPoints} → ${s.toPoints}`,
+      s.measures,
+      optionText(s.number, s.tick),
+      optionText(s.number, s.untick),
+    ]);
+  }
+  return [
+    { kind: 'sheet', sheet, columnWidths: [60, 30, 26, 14, 10, 60, 30], tabColor: '2F75B5', freeze: { rows: headerRow, columns: 0 }, landscape: true, fitToWidth: true },
+    { kind: 'values', sheet, at: 'A1', rows, style: S.wrap },
+    { kind: 'style', sheet, range: 'A1', style: S.title },
+    { kind: 'style', sheet, range: 'A2', style: S.note },
+    { kind: 'style', sheet, range: 'A4', style: S.subtitle },
+    { kind: 'style', sheet, range: `A${headerRow}:G${headerRow}`, style: S.header },
+  ];
+}
