@@ -1,6 +1,7 @@
 import { parseArgs, UsageError, type ParsedArgs } from './args';
 import { demoCommand } from './commands/demo';
 import { scoreCommand } from './commands/score';
+import { fillCommand, readCommand, templateCommand } from './commands/workbook';
 import { EXIT_FATAL, FatalError } from './io';
 
 export interface Output {
@@ -13,14 +14,23 @@ type Command = (args: ParsedArgs, out: Output) => Promise<number>;
 const commands: Record<string, Command> = {
   score: scoreCommand,
   demo: demoCommand,
+  template: templateCommand,
+  fill: fillCommand,
+  read: readCommand,
 };
 
 const VALUED = ['answers', 'output', 'catalog', 'out-dir'];
 
 export const USAGE = `infosak – Infosäkkollen från kommandoraden
 
-  infosak demo                                   visa resultatet för inbyggda Exempelkommun
+  infosak demo                                   bygg och beräkna exempelarbetsboken demo/exempelkommun.xlsx
   infosak score --answers <svar.json> [--json]   beräkna nivå och resultat från en svarsfil
+  infosak template <ut.xlsx>                     skapa ett tomt frågeformulär
+  infosak fill --answers <svar.json> <in.xlsx> -o <ut.xlsx>
+                                                 för in svar i en arbetsbok
+  infosak read <in.xlsx> [--json]                läs svaren (och felen, med blad och cell)
+  infosak score <in.xlsx> (-o <ut.xlsx> | --in-place) [--json]
+                                                 beräkna och skriv resultatbladen
 
 Slutkoder: 0 beräknat utan fel, 3 beräknat men vissa svar hade fel (räknas som obesvarade),
 2 inget kunde beräknas (oläslig fil, ogiltig JSON, okänd katalog).`;

@@ -5,10 +5,12 @@ import { resultJson } from '../format/resultJson';
 import { summaryText } from '../format/summary';
 import { catalogFor, EXIT_INPUT_ERRORS, EXIT_OK, readAnswersFile } from '../io';
 import type { Output } from '../main';
+import { scoreWorkbook } from './workbook';
 
 /** `infosak score --answers <file.json> [--json]` */
 export async function scoreCommand(args: ParsedArgs, out: Output): Promise<number> {
   const answersPath = args.options.get('answers');
+  if (!answersPath && args.positionals[0]) return scoreWorkbook(args.positionals[0], args, out);
   if (!answersPath) throw new UsageError('score needs --answers <file.json> or a workbook <file.xlsx>');
   const set = readAnswersFile(answersPath);
   const catalog = catalogFor(set.catalog);
