@@ -1,5 +1,5 @@
 import type { AnswerSet } from '../../core/answers/types';
-import type { Catalog, Question } from '../../core/catalog/types';
+import type { Catalog } from '../../core/catalog/types';
 import {
   CATALOG_LABEL,
   CERTAINTY_LABELS,
@@ -15,6 +15,7 @@ import {
   questionId,
 } from '../layout';
 import { cellAddress } from './address';
+import { withRowHeights } from './rowHeights';
 import { S } from './styles';
 import type { CellInput, WriteOp, WritePlan } from './types';
 
@@ -22,12 +23,12 @@ const TICK_PROMPT = 'Skriv x för att kryssa i (ja, 1 och ✓ godtas också).';
 
 /** The questionnaire sheets, generated from the catalog (never hand-drawn), optionally with answers filled in. */
 export function questionnairePlan(catalog: Catalog, answers?: AnswerSet): WritePlan {
-  return [
+  return withRowHeights([
     ...startSheet(catalog),
     ...organisationSheet(answers),
     ...[1, 2, 3, 4].flatMap((level) => levelSheetOps(catalog, level, answers)),
     ...validationSheet(catalog, answers),
-  ];
+  ]);
 }
 
 function startSheet(catalog: Catalog): WriteOp[] {
@@ -106,10 +107,6 @@ function organisationSheet(answers?: AnswerSet): WriteOp[] {
   ];
 }
 
-function optionLabel(q: Question, letter: string): string {
-  return q.scoring === 'band' || letter.length > 1 ? letter : letter;
-}
-
 function levelSheetOps(catalog: Catalog, level: number, answers?: AnswerSet): WriteOp[] {
   const sheet = levelSheet(level);
   const info = catalog.levels[level];
@@ -169,7 +166,7 @@ function levelSheetOps(catalog: Catalog, level: number, answers?: AnswerSet): Wr
       kind: 'values',
       sheet,
       at: `A${row}`,
-      rows: q.options.map((o) => [optionId(q.number, o.id), optionLabel(q, o.id), o.text.sv, selected.has(o.id) ? TICK : null]),
+      rows: q.options.map((o) => [optionId(q.number, o.id), o.id, o.text.sv, selected.has(o.id) ? TICK : null]),
       style: S.wrap,
     });
     row += q.options.length;

@@ -6,6 +6,7 @@ import type { ScoreResult } from '../../core/scoring/score';
 import { SHEETS } from '../layout';
 import { actionPlanSheet, measureText, mergeActionPlan, type PlanContext } from './actionPlan';
 import { CONFIDENCE, FOOTER, heading, noteText, overallStops, overallText, statusText, stopsText, summaryLine } from './regulationText';
+import { withRowHeights } from './rowHeights';
 import { COLORS, S } from './styles';
 import type { CellInput, ChartOp, SheetGrid, WriteOp, WritePlan } from './types';
 
@@ -29,14 +30,14 @@ export function resultPlan(inputs: ResultInputs): WritePlan {
   const { activities, today } = inputs;
   const ctx: PlanContext = { today, regulationDesignation: inputs.regulation?.designation };
   const planRows = mergeActionPlan(inputs.existingPlan, activities, ctx);
-  return [
+  return withRowHeights([
     ...resultSheet(inputs),
     ...summarySheet(inputs),
     ...areasSheet(inputs),
     ...feedbackSheet(inputs),
     ...nextLevelSheet(inputs),
     ...actionPlanSheet(planRows, ctx),
-  ];
+  ]);
 }
 
 function areaLastRow(catalog: Catalog): number {
@@ -97,17 +98,17 @@ function resultSheet({ catalog, result: r, regulation, today }: ResultInputs): W
     [`Resultat${org ? ` – ${org}` : ''}`],
     [`Beräknat ${today} med ${catalog.name.sv} (${catalog.id})`],
     [],
-    ['Nivå', levelTitle(catalog, r.level)],
+    ['Nivå', r.level === 0 ? 'Under nivå 1' : `Nivå ${r.level}`],
+    ['', r.level === 0 ? '' : catalog.levels[r.level].name.sv],
     ['', catalog.levels[r.level].description.sv],
     ['Poäng', `${r.totalPoints} av ${r.maxPoints}`],
     ['Åtgärder', `${r.measures.done} av ${r.measures.possible}`],
     ['Besvarade frågor', `${r.answeredCount} av ${r.questions.length} (${r.uncertainCount} osäkra)`],
     ['Resultattal', r.resultattal],
     [],
-    ...quickFacts(r),
-    [],
   ];
-  const factsRow = 11;
+  const factsRow = rows.length + 1;
+  rows.push(...quickFacts(r), []);
   const regRow = rows.length + 1;
   if (regulation) {
     rows.push([heading(regulation, r.organisation.type)]);
@@ -125,8 +126,9 @@ function resultSheet({ catalog, result: r, regulation, today }: ResultInputs): W
     { kind: 'sheet', sheet, columnWidths: [30, 70, 2, 12, 12, 12, 12, 12, 12, 12, 12], showGridlines: false, tabColor: '1F4E79', landscape: true, fitToWidth: true },
     { kind: 'values', sheet, at: 'A1', rows, style: S.wrap },
     { kind: 'style', sheet, range: 'A1', style: S.title },
-    { kind: 'style', sheet, range: 'A2', style: S.note },
+    { kind: 'style', sheet, range: 'A2', style: { ...S.note, wrap: false } },
     { kind: 'style', sheet, range: 'B4', style: S.big },
+    { kind: 'style', sheet, range: 'B5', style: S.label },
     { kind: 'style', sheet, range: `A4:A${rows.length}`, style: S.label },
     { kind: 'style', sheet, range: `A${factsRow}`, style: S.subtitle },
     { kind: 'rowHeight', sheet, rows: [4], height: 28 },
@@ -135,7 +137,8 @@ function resultSheet({ catalog, result: r, regulation, today }: ResultInputs): W
     ops.push({ kind: 'style', sheet, range: `A${regRow}`, style: S.subtitle });
     ops.push({ kind: 'style', sheet, range: `B${regRow + 1}`, style: { bold: true, fill: regulation.indicated ? COLORS.green : COLORS.yellow } });
     // Layer 3: one row per paragraph.
-    const first = rows.length + 2;
+    // Below the two charts (rows 3–34), so the table never sits under a chart.
+    const first = Math.max(rows.length + 2, 37);
     const table: CellInput[][] = [['§', 'Rubrik', '', 'Status', '', '', 'Stopp', '', 'Anmärkningar och tips', '', 'Tillförlitlighet']];
     for (const p of regulation.paragraphs) {
       const notes = [...p.remarks, ...p.tips].map((n) => noteText(catalog, n)).join('\n');
