@@ -1,0 +1,345 @@
+/**
+ * The .xlsx package (an OPC zip): parts, relationships and [Content_Types].xml bookkeeping.
+ * Parts are read lazily and written back only when changed, so every part the plan does not own
+ * keeps its exact bytes (ExcelJS would drop users' charts and pictures, see TOOLCHAIN.md).
+ */
+import JSZip from 'jszip';
+import { minimalStylesXml } from './styles';
+import { XML_HEADER, attributeByLocalName, element, escapeXml, parseAttributes } from './xml';
+
+export class NotAWorkbookError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotAWorkbookError';
+  }
+}
+
+const OFFICE_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+export const REL_TYPE = {
+  officeDocument: `${OFFICE_REL}/officeDocument`,
+  worksheet: `${OFFICE_REL}/worksheet`,
+  styles: `${OFFICE_REL}/styles`,
+  sharedStrings: `${OFFICE_REL}/sharedStrings`,
+  calcChain: `${OFFICE_REL}/calcChain`,
+  extendedProperties: `${OFFICE_REL}/extended-properties`,
+  hyperlink: `${OFFICE_REL}/hyperlink`,
+  drawing: `${OFFICE_REL}/drawing`,
+  chart: `${OFFICE_REL}/chart`,
+  table: `${OFFICE_REL}/table`,
+} as const;
+
+const OOXML_CT = 'application/vnd.openxmlformats-officedocument';
+export const CONTENT_TYPE = {
+  rels: 'application/vnd.openxmlformats-package.relationships+xml',
+  xml: 'application/xml',
+  workbook: `${OOXML_CT}.spreadsheetml.sheet.main+xml`,
+  worksheet: `${OOXML_CT}.spreadsheetml.worksheet+xml`,
+  styles: `${OOXML_CT}.spreadsheetml.styles+xml`,
+  table: `${OOXML_CT}.spreadsheetml.table+xml`,
+  drawing: `${OOXML_CT}.drawing+xml`,
+  chart: `${OOXML_CT}.drawingml.chart+xml`,
+  extendedProperties: `${OOXML_CT}.extended-properties+xml`,
+} as const;
+
+export const SPREADSHEET_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const RELATIONSHIPS_NS = OFFICE_REL;
+
+export interface Relationship {
+  readonly id: string;
+  readonly type: string;
+  readonly target: string;
+  readonly external?: boolean;
+}
+
+export function parseRelationships(xml: string): Relationship[] {
+  const rels: Relationship[] = [];
+  for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*?)\/?>/g)) {
+    const a = parseAttributes(m[1]);
+    rels.push({ id: a.Id, type: a.Type, target: a.Target, external: a.TargetMode === 'External' || undefined });
+  }
+  return rels;
+}
+
+export function relationshipsXml(rels: readonly Relationship[]): string {
+  const body = rels
+    .map((r) => element('Relationship', { Id: r.id, Type: r.type, Target: r.target, TargetMode: r.external ? 'External' : undefined }))
+    .join('');
+  return `${XML_HEADER}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${body}</Relationships>`;
+}
+
+/** "xl/worksheets/sheet1.xml" → "xl/worksheets/_rels/sheet1.xml.rels" */
+export function relsPathOf(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/** The part a relationship of `sourcePart` points to (targets are relative to the source's folder). */
+export function resolveTarget(sourcePart: string, target: string): string {
+  const segments = target.startsWith('/') ? [] : sourcePart.split('/').slice(0, -1);
+  for (const segment of target.replace(/^\//, '').split('/')) {
+    if (segment === '..') segments.pop();
+    else if (segment !== '.' && segment !== '') segments.push(segment);
+  }
+  return segments.join('/');
+}
+
+/** The relative target from `sourcePart` to `targetPart`, as Excel writes it ("../charts/chart1.xml"). */
+export function relativeTarget(sourcePart: string, targetPart: string): string {
+  const from = sourcePart.split('/').slice(0, -1);
+  const to = targetPart.split('/');
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
+}
+
+/** The lowest "rIdN" not used yet. */
+export function freeRelationshipId(rels: readonly Relationship[]): string {
+  const used = new Set(rels.map((r) => r.id));
+  let n = 1;
+  while (used.has(`rId${n}`)) n++;
+  return `rId${n}`;
+}
+
+export interface SheetEntry {
+  name: string;
+  readonly sheetId: number;
+  readonly relId: string;
+  /** The part, e.g. "xl/worksheets/sheet3.xml"; undefined when the relationship is missing. */
+  readonly part: string | undefined;
+  readonly relType: string | undefined;
+}
+
+function magicProblem(data: Uint8Array): string | undefined {
+  if (data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b) return undefined;
+  if (data.length >= 8 && data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0) {
+    return 'it is an old binary Excel file (.xls) or a password-encrypted workbook; save it as an unencrypted .xlsx (Excel Workbook)';
+  }
+  return 'it is not a zip package';
+}
+
+/** Parts the CLI and adapter need: the zip plus the workbook part and its relationships. */
+export class XlsxPackage {
+  private readonly texts = new Map<string, string>();
+  private readonly changed = new Set<string>();
+  private readonly removed = new Set<string>();
+  private contentTypes: string | undefined;
+
+  private constructor(
+    private readonly zip: JSZip,
+    readonly workbookPart: string,
+  ) {}
+
+  static async open(data: Uint8Array): Promise<XlsxPackage> {
+    const problem = magicProblem(data);
+    if (problem) throw new NotAWorkbookError(`Not an .xlsx workbook: ${problem}.`);
+    let zip: JSZip;
+    try {
+      zip = await JSZip.loadAsync(data);
+    } catch (error) {
+      throw new NotAWorkbookError(`Not an .xlsx workbook: the zip package cannot be read (${(error as Error).message}).`);
+    }
+    const rootRels = zip.file('_rels/.rels');
+    const office = rootRels ? parseRelationships(await rootRels.async('string')) : [];
+    const main = office.find((r) => r.type === REL_TYPE.officeDocument);
+    if (!main) {
+      const strict = office.some((r) => r.type.endsWith('/officeDocument'));
+      throw new NotAWorkbookError(
+        strict
+          ? 'Not a supported .xlsx workbook: it is saved as "Strict Open XML"; save it as an ordinary Excel Workbook (.xlsx).'
+          : 'Not an .xlsx workbook: the zip package has no office document in it.',
+      );
+    }
+    const workbookPart = resolveTarget('', main.target);
+    const pkg = new XlsxPackage(zip, workbookPart);
+    const contentType = pkg.contentTypeOf(await pkg.contentTypesXml(), workbookPart);
+    if (!zip.file(workbookPart) || !/spreadsheetml\.(sheet|template)\.main|ms-excel\.(sheet|template)\.macroEnabled\.main/.test(contentType ?? '')) {
+      const what = /binary/.test(contentType ?? '') ? 'it is a binary workbook (.xlsb); save it as .xlsx' : 'it is not an Excel workbook';
+      throw new NotAWorkbookError(`Not an .xlsx workbook: ${what}.`);
+    }
+    return pkg;
+  }
+
+  /** A new package with a workbook, styles and no sheets yet (the plan adds them). */
+  static createEmpty(): XlsxPackage {
+    const zip = new JSZip();
+    const pkg = new XlsxPackage(zip, 'xl/workbook.xml');
+    pkg.set(
+      '[Content_Types].xml',
+      `${XML_HEADER}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+        `<Default Extension="rels" ContentType="${CONTENT_TYPE.rels}"/><Default Extension="xml" ContentType="${CONTENT_TYPE.xml}"/>` +
+        `<Override PartName="/xl/workbook.xml" ContentType="${CONTENT_TYPE.workbook}"/>` +
+        `<Override PartName="/xl/styles.xml" ContentType="${CONTENT_TYPE.styles}"/>` +
+        `<Override PartName="/docProps/app.xml" ContentType="${CONTENT_TYPE.extendedProperties}"/></Types>`,
+    );
+    pkg.set(
+      '_rels/.rels',
+      relationshipsXml([
+        { id: 'rId1', type: REL_TYPE.officeDocument, target: 'xl/workbook.xml' },
+        { id: 'rId2', type: REL_TYPE.extendedProperties, target: 'docProps/app.xml' },
+      ]),
+    );
+    pkg.set(
+      'docProps/app.xml',
+      `${XML_HEADER}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ` +
+        `xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>infosakkollen-excel</Application></Properties>`,
+    );
+    pkg.set(
+      'xl/workbook.xml',
+      `${XML_HEADER}<workbook xmlns="${SPREADSHEET_NS}" xmlns:r="${RELATIONSHIPS_NS}"><workbookPr/>` +
+        `<bookViews><workbookView activeTab="0"/></bookViews><sheets></sheets><calcPr calcId="191029"/></workbook>`,
+    );
+    pkg.set('xl/_rels/workbook.xml.rels', relationshipsXml([{ id: 'rId1', type: REL_TYPE.styles, target: 'styles.xml' }]));
+    pkg.set('xl/styles.xml', minimalStylesXml());
+    return pkg;
+  }
+
+  has(part: string): boolean {
+    return !this.removed.has(part) && (this.texts.has(part) || this.zip.file(part) !== null);
+  }
+
+  /** Every part path in the package, new ones included. */
+  parts(): string[] {
+    const all = new Set<string>();
+    this.zip.forEach((path, file) => {
+      if (!file.dir) all.add(path);
+    });
+    for (const part of this.texts.keys()) all.add(part);
+    return [...all].filter((p) => !this.removed.has(p));
+  }
+
+  async text(part: string): Promise<string | undefined> {
+    if (this.removed.has(part)) return undefined;
+    const cached = this.texts.get(part);
+    if (cached !== undefined) return cached;
+    const file = this.zip.file(part);
+    if (!file) return undefined;
+    const text = await file.async('string');
+    this.texts.set(part, text);
+    return text;
+  }
+
+  set(part: string, text: string): void {
+    this.removed.delete(part);
+    this.texts.set(part, text);
+    this.changed.add(part);
+  }
+
+  remove(part: string): void {
+    this.texts.delete(part);
+    this.changed.delete(part);
+    this.removed.add(part);
+  }
+
+  async relationships(part: string): Promise<Relationship[]> {
+    const xml = await this.text(relsPathOf(part));
+    return xml ? parseRelationships(xml) : [];
+  }
+
+  setRelationships(part: string, rels: readonly Relationship[]): void {
+    if (rels.length === 0) this.remove(relsPathOf(part));
+    else this.set(relsPathOf(part), relationshipsXml(rels));
+  }
+
+  /** The workbook's sheets in tab order, with their parts. */
+  async sheets(): Promise<SheetEntry[]> {
+    const xml = (await this.text(this.workbookPart)) ?? '';
+    const rels = await this.relationships(this.workbookPart);
+    const entries: SheetEntry[] = [];
+    for (const m of xml.matchAll(/<(?:\w+:)?sheet\s([^>]*?)\/?>/g)) {
+      const a = parseAttributes(m[1]);
+      const relId = attributeByLocalName(a, 'id') ?? '';
+      const rel = rels.find((r) => r.id === relId);
+      entries.push({
+        name: a.name,
+        sheetId: Number(a.sheetId),
+        relId,
+        part: rel && !rel.external ? resolveTarget(this.workbookPart, rel.target) : undefined,
+        relType: rel?.type,
+      });
+    }
+    return entries;
+  }
+
+  private async contentTypesXml(): Promise<string> {
+    if (this.contentTypes === undefined) this.contentTypes = (await this.text('[Content_Types].xml')) ?? '';
+    return this.contentTypes;
+  }
+
+  private contentTypeOf(xml: string, part: string): string | undefined {
+    const name = `/${part}`.toLowerCase();
+    for (const m of xml.matchAll(/<(?:\w+:)?Override\b([^>]*?)\/?>/g)) {
+      const a = parseAttributes(m[1]);
+      if (a.PartName?.toLowerCase() === name) return a.ContentType;
+    }
+    const ext = part.slice(part.lastIndexOf('.') + 1).toLowerCase();
+    for (const m of xml.matchAll(/<(?:\w+:)?Default\b([^>]*?)\/?>/g)) {
+      const a = parseAttributes(m[1]);
+      if (a.Extension?.toLowerCase() === ext) return a.ContentType;
+    }
+    return undefined;
+  }
+
+  private async updateContentTypes(update: (xml: string) => string): Promise<void> {
+    const before = await this.contentTypesXml();
+    const after = update(before);
+    if (after !== before) {
+      this.contentTypes = after;
+      this.set('[Content_Types].xml', after);
+    }
+  }
+
+  /**
+   * Declares a part's content type. New overrides go next to those of the same type, in name
+   * order, so re-creating the same parts after removing them gives the same file.
+   */
+  async setOverride(part: string, contentType: string): Promise<void> {
+    await this.updateContentTypes((xml) => {
+      if (this.contentTypeOf(xml, part) === contentType && overridePattern(part).test(xml)) return xml;
+      const without = xml.replace(overridePattern(part), '');
+      const override = `<Override PartName="/${escapeXml(part)}" ContentType="${contentType}"/>`;
+      let insertAt = -1;
+      for (const m of without.matchAll(/<(?:\w+:)?Override\b([^>]*?)\/?>/g)) {
+        const a = parseAttributes(m[1]);
+        if (a.ContentType !== contentType) continue;
+        if (insertAt < 0) insertAt = m.index!; // before the first of the group …
+        if (naturalCompare(a.PartName ?? '', `/${part}`) < 0) insertAt = m.index! + m[0].length; // … or after the last smaller name
+      }
+      if (insertAt < 0) return without.replace(/<\/(\w+:)?Types>/, (close) => `${override}${close}`);
+      return without.slice(0, insertAt) + override + without.slice(insertAt);
+    });
+  }
+
+  async removeOverride(part: string): Promise<void> {
+    await this.updateContentTypes((xml) => xml.replace(overridePattern(part), ''));
+  }
+
+  /** The lowest free part name from a pattern such as n => `xl/charts/chart${n}.xml`. */
+  freePart(name: (n: number) => string, reserved: ReadonlySet<string> = new Set()): string {
+    for (let n = 1; ; n++) {
+      const part = name(n);
+      if (!this.has(part) && !reserved.has(part) && !this.hasCaseInsensitive(part)) return part;
+    }
+  }
+
+  private hasCaseInsensitive(part: string): boolean {
+    const lower = part.toLowerCase();
+    return this.parts().some((p) => p.toLowerCase() === lower);
+  }
+
+  async save(): Promise<Uint8Array> {
+    for (const part of this.removed) this.zip.remove(part);
+    for (const part of this.changed) this.zip.file(part, this.texts.get(part) ?? '');
+    // Unchanged entries keep their compressed bytes: JSZip reuses them when the method matches.
+    return this.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  }
+}
+
+/** "chart2" before "chart10". */
+function naturalCompare(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
+}
+
+function overridePattern(part: string): RegExp {
+  const escaped = `/${part}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`<(?:\\w+:)?Override\\b[^>]*PartName="${escaped}"[^>]*?/>`, 'gi');
+}

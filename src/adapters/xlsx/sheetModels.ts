@@ -1,0 +1,240 @@
+/**
+ * The plan folded into one model per owned sheet: the final value and style of every cell after
+ * all ops (later ops win), plus the sheet-level features. Pure; no package access, so every plan
+ * error is thrown before the workbook is touched.
+ */
+import { parseCell, parseRange, rangeAddress, type Box } from '../../workbook/plan/address';
+import type {
+  CellInput,
+  ChartOp,
+  ConditionalFormatOp,
+  Scalar,
+  SheetOp,
+  TableOp,
+  ValidationOp,
+  WritePlan,
+} from '../../workbook/plan/types';
+import { DATE_FORMAT, type ResolvedStyle } from './styles';
+
+export interface CellModel {
+  value: CellInput;
+  style: ResolvedStyle;
+}
+
+export interface SheetModel {
+  readonly name: string;
+  readonly sheet: SheetOp;
+  /** key = cellKey(row, column) */
+  readonly cells: Map<number, CellModel>;
+  readonly merges: Box[];
+  readonly validations: ValidationOp[];
+  readonly conditionalFormats: ConditionalFormatOp[];
+  readonly rowHeights: Map<number, number>;
+  readonly tables: TableOp[];
+  readonly charts: ChartOp[];
+}
+
+const MAX_ROW = 1048576;
+const MAX_COLUMN = 16384;
+
+/** Sorting keys numerically gives row-major order. */
+export function cellKey(row: number, column: number): number {
+  return row * (MAX_COLUMN + 1) + column;
+}
+
+export function keyRow(key: number): number {
+  return Math.floor(key / (MAX_COLUMN + 1));
+}
+
+export function keyColumn(key: number): number {
+  return key % (MAX_COLUMN + 1);
+}
+
+const LINK_STYLE: ResolvedStyle = { fontColor: '0563C1', underline: true };
+
+/** Owned sheets by name, in plan order of their first `sheet` op. */
+export function buildSheetModels(plan: WritePlan): Map<string, SheetModel> {
+  const models = new Map<string, SheetModel>();
+  const tableNames = new Map<string, string>();
+  plan.forEach((op, index) => {
+    if (op.kind === 'sheet') {
+      checkSheetName(op.sheet);
+      const clash = [...models.keys()].find((n) => n !== op.sheet && n.toLowerCase() === op.sheet.toLowerCase());
+      if (clash) throw new Error(`Plan op ${index + 1}: sheet names "${clash}" and "${op.sheet}" differ only in case; Excel treats them as one sheet.`);
+      // A repeated sheet op clears the sheet again, as its contract says.
+      models.delete(op.sheet);
+      models.set(op.sheet, emptyModel(op));
+      return;
+    }
+    const model = models.get(op.sheet);
+    if (!model) {
+      throw new Error(
+        `Plan op ${index + 1} (${op.kind}) writes to sheet "${op.sheet}", but no earlier "sheet" op owns it; the .xlsx adapter only writes sheets the plan owns.`,
+      );
+    }
+    const where = `Plan op ${index + 1} (${op.kind}) on sheet "${op.sheet}"`;
+    try {
+      switch (op.kind) {
+        case 'values': {
+          const start = parseCell(op.at);
+          op.rows.forEach((row, r) =>
+            row.forEach((input, c) => {
+              const cell = cellAt(model, start.row + r, start.column + c);
+              cell.value = checkInput(input);
+              cell.style = { ...cell.style, ...impliedStyle(input), ...op.style };
+            }),
+          );
+          break;
+        }
+        case 'style':
+          forEachCell(parseRange(op.range), (row, column) => {
+            const cell = cellAt(model, row, column);
+            cell.style = { ...cell.style, ...op.style };
+          });
+          break;
+        case 'merge': {
+          const box = parseRange(op.range);
+          checkBox(box);
+          const overlap = model.merges.find((m) => overlaps(m, box));
+          if (overlap) throw new Error(`merge ${op.range} overlaps merge ${rangeAddress(overlap)}; Excel would repair the file`);
+          model.merges.push(box);
+          break;
+        }
+        case 'rowHeight':
+          for (const row of op.rows) {
+            if (!Number.isInteger(row) || row < 1 || row > MAX_ROW) throw new Error(`row ${row} is not a row number`);
+            if (!(op.height >= 0 && op.height <= 409)) throw new Error(`row height ${op.height} is outside 0–409 points`);
+            model.rowHeights.set(row, op.height);
+          }
+          break;
+        case 'validation':
+          checkBox(parseRange(op.range));
+          checkList(op.list);
+          model.validations.push(op);
+          break;
+        case 'conditionalFormat':
+          checkBox(parseRange(op.range));
+          model.conditionalFormats.push(op);
+          break;
+        case 'table': {
+          // Excel's rules: starts with a letter, _ or \, at most 255 characters, and not a cell reference.
+          if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(op.name) || op.name.length > 255 || /^([A-Za-z]{1,3}\d+|[RrCc]|R\d*C\d*)$/.test(op.name)) {
+            throw new Error(`"${op.name}" is not a valid table name (letters, digits and underscores; not a cell reference)`);
+          }
+          const other = tableNames.get(op.name.toLowerCase());
+          if (other !== undefined) throw new Error(`table name "${op.name}" is already used on sheet "${other}"`);
+          tableNames.set(op.name.toLowerCase(), op.sheet);
+          const box = parseRange(op.range);
+          checkBox(box);
+          if (box.bottom === box.top) throw new Error(`table ${op.range} needs a header row and at least one data row`);
+          model.tables.push(op);
+          break;
+        }
+        case 'chart':
+          parseRange(op.categories.range);
+          op.series.forEach((s) => parseRange(s.values.range));
+          parseCell(op.anchor.from);
+          parseCell(op.anchor.to);
+          if (op.series.length === 0) throw new Error(`chart "${op.name}" has no series`);
+          model.charts.push(op);
+          break;
+        default:
+          throw new Error(`unknown op kind ${(op as { kind: string }).kind}`);
+      }
+    } catch (error) {
+      if ((error as Error).message.startsWith('Plan op')) throw error;
+      throw new Error(`${where}: ${(error as Error).message}`);
+    }
+  });
+  return models;
+}
+
+/** The value a chart cache or table header sees for a cell of an owned sheet. */
+export function cellScalar(models: ReadonlyMap<string, SheetModel>, sheet: string, row: number, column: number): Scalar | undefined {
+  const value = models.get(sheet)?.cells.get(cellKey(row, column))?.value;
+  if (value === undefined) return undefined;
+  if (value === null || typeof value !== 'object') return value;
+  if ('formula' in value) return value.result ?? null;
+  if ('link' in value) return value.text;
+  return value.date;
+}
+
+function emptyModel(sheet: SheetOp): SheetModel {
+  return {
+    name: sheet.sheet,
+    sheet,
+    cells: new Map(),
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+    rowHeights: new Map(),
+    tables: [],
+    charts: [],
+  };
+}
+
+function cellAt(model: SheetModel, row: number, column: number): CellModel {
+  if (row > MAX_ROW || column > MAX_COLUMN) throw new Error(`cell row ${row}, column ${column} is outside the sheet`);
+  const key = cellKey(row, column);
+  let cell = model.cells.get(key);
+  if (!cell) {
+    cell = { value: null, style: {} };
+    model.cells.set(key, cell);
+  }
+  return cell;
+}
+
+function forEachCell(box: Box, visit: (row: number, column: number) => void): void {
+  checkBox(box);
+  for (let row = box.top; row <= box.bottom; row++) for (let column = box.left; column <= box.right; column++) visit(row, column);
+}
+
+function checkBox(box: Box): void {
+  if (box.bottom > MAX_ROW || box.right > MAX_COLUMN || box.top < 1 || box.left < 1) throw new Error(`range ${rangeAddress(box)} is outside the sheet`);
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+function impliedStyle(input: CellInput): ResolvedStyle {
+  if (input === null || typeof input !== 'object') return {};
+  if ('date' in input) return { numberFormat: DATE_FORMAT };
+  if ('link' in input) return LINK_STYLE;
+  return {};
+}
+
+function checkInput(input: CellInput): CellInput {
+  if (typeof input === 'number' && !Number.isFinite(input)) throw new Error(`${input} cannot be stored in a cell`);
+  if (input !== null && typeof input === 'object' && 'date' in input) dateSerial(input.date);
+  if (typeof input === 'string' && input.length > 32767) throw new Error('a cell holds at most 32 767 characters');
+  return input;
+}
+
+/** Excel's serial day number (1900 date system) for 'YYYY-MM-DD'. */
+export function dateSerial(date: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const time = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
+  if (!m || new Date(time).toISOString().slice(0, 10) !== date) throw new Error(`"${date}" is not a YYYY-MM-DD date`);
+  const serial = (time - Date.UTC(1899, 11, 30)) / 86400000;
+  // Excel counts the non-existent 1900-02-29 (serial 60); dates before it are one lower.
+  if (serial < 61) {
+    if (serial < 2) throw new Error(`${date} is before Excel's first date (1900-01-01)`);
+    return serial - 1;
+  }
+  return serial;
+}
+
+function checkSheetName(name: string): void {
+  if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name) || /^'|'$/.test(name) || name.toLowerCase() === 'history') {
+    throw new Error(`"${name}" is not a valid Excel sheet name (1–31 characters, none of \\ / ? * [ ] :, not starting or ending with ').`);
+  }
+}
+
+/** An inline list formula ("a,b,c") is limited to 255 characters and cannot hold commas in items. */
+function checkList(list: readonly string[]): void {
+  if (list.length === 0) throw new Error('the validation list is empty');
+  const withComma = list.find((item) => item.includes(','));
+  if (withComma !== undefined) throw new Error(`list item "${withComma}" contains a comma, which an inline list cannot hold`);
+  if (list.join(',').length > 255) throw new Error('the validation list is longer than the 255 characters an inline list can hold');
+}

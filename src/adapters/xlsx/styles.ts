@@ -1,0 +1,245 @@
+/**
+ * styles.xml: appends the fonts, fills, borders, number formats, cell formats (xf) and
+ * differential formats (dxf) the plan needs. Existing entries keep their indexes (the user's cells
+ * and other sheets point at them); an entry identical to one already there is reused, so applying
+ * a plan twice does not grow the file.
+ */
+import type { CellStyle } from '../../workbook/plan/types';
+import { XML_HEADER, escapeXml, parseAttributes } from './xml';
+
+/** A cell's final style: the plan's CellStyle plus what the adapter adds for links. */
+export interface ResolvedStyle extends CellStyle {
+  readonly underline?: boolean;
+}
+
+/** CT_Stylesheet order, needed to insert a collection the file does not have yet. */
+const STYLESHEET_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
+
+const CHILD_OF: Record<string, string> = { numFmts: 'numFmt', fonts: 'font', fills: 'fill', borders: 'border', cellXfs: 'xf', dxfs: 'dxf' };
+
+type CollectionName = 'numFmts' | 'fonts' | 'fills' | 'borders' | 'cellXfs' | 'dxfs';
+
+interface Collection {
+  readonly children: string[];
+  readonly indexOf: Map<string, number>;
+  readonly initialCount: number;
+}
+
+/** Formats Excel knows by id without a <numFmt> entry. */
+const BUILT_IN_FORMATS: Record<string, number> = {
+  General: 0,
+  '0': 1,
+  '0.00': 2,
+  '#,##0': 3,
+  '#,##0.00': 4,
+  '0%': 9,
+  '0.00%': 10,
+  '0.00E+00': 11,
+  '@': 49,
+};
+
+export const DATE_FORMAT = 'yyyy-mm-dd';
+
+/** "1f4e79" / "#1F4E79" / "FF1F4E79" → "FF1F4E79" (ARGB, as SpreadsheetML wants it). */
+export function argb(color: string): string {
+  const hex = color.replace(/^#/, '').toUpperCase();
+  if (/^[0-9A-F]{6}$/.test(hex)) return `FF${hex}`;
+  if (/^[0-9A-F]{8}$/.test(hex)) return hex;
+  throw new Error(`Not a hex RGB colour: "${color}" (expected e.g. "1F4E79").`);
+}
+
+export class StyleSheet {
+  private readonly collections = new Map<CollectionName, Collection>();
+  private readonly xfCache = new Map<string, number>();
+  private readonly baseFont: { size: string; name: string; rest: string; color: string };
+  private nextNumFmtId: number;
+  private readonly numFmtIds = new Map<string, number>();
+
+  constructor(private readonly original: string) {
+    if (/<\w+:styleSheet\b/.test(original)) {
+      throw new Error('styles.xml uses a namespace prefix; this adapter only patches styles written with the default namespace.');
+    }
+    for (const name of Object.keys(CHILD_OF) as CollectionName[]) this.collections.set(name, parseCollection(original, name));
+    let maxId = 163; // custom number formats start at 164
+    for (const child of this.collection('numFmts').children) {
+      const a = parseAttributes(child);
+      const id = Number(a.numFmtId);
+      if (Number.isFinite(id)) {
+        maxId = Math.max(maxId, id);
+        if (!this.numFmtIds.has(a.formatCode)) this.numFmtIds.set(a.formatCode, id);
+      }
+    }
+    this.nextNumFmtId = maxId + 1;
+    this.baseFont = describeBaseFont(this.collection('fonts').children[0] ?? '');
+  }
+
+  get changed(): boolean {
+    return [...this.collections.values()].some((c) => c.children.length !== c.initialCount);
+  }
+
+  /** The cellXfs index for a style; 0 (the default format) for an empty style. */
+  xfFor(style: ResolvedStyle): number {
+    const key = JSON.stringify(style, Object.keys(style).sort());
+    const cached = this.xfCache.get(key);
+    if (cached !== undefined) return cached;
+    const index = this.isDefault(style) ? 0 : this.add('cellXfs', this.xfXml(style));
+    this.xfCache.set(key, index);
+    return index;
+  }
+
+  /** A differential format for a conditional format: fill and optional font colour. */
+  dxfFor(fill: string, fontColor?: string): number {
+    const font = fontColor ? `<font><color rgb="${argb(fontColor)}"/></font>` : '';
+    // Excel reads a dxf's solid fill from bgColor, LibreOffice from fgColor: give both.
+    const colour = argb(fill);
+    return this.add('dxfs', `<dxf>${font}<fill><patternFill patternType="solid"><fgColor rgb="${colour}"/><bgColor rgb="${colour}"/></patternFill></fill></dxf>`);
+  }
+
+  toXml(): string {
+    let xml = this.original;
+    for (const name of Object.keys(CHILD_OF) as CollectionName[]) {
+      const collection = this.collection(name);
+      if (collection.children.length === collection.initialCount) continue;
+      const body = `<${name} count="${collection.children.length}">${collection.children.join('')}</${name}>`;
+      const existing = collectionPattern(name).exec(xml);
+      if (existing) {
+        xml = xml.slice(0, existing.index) + body + xml.slice(existing.index + existing[0].length);
+      } else {
+        xml = insertInOrder(xml, name, body);
+      }
+    }
+    return xml;
+  }
+
+  private collection(name: CollectionName): Collection {
+    return this.collections.get(name)!;
+  }
+
+  private add(name: CollectionName, xml: string): number {
+    const collection = this.collection(name);
+    const existing = collection.indexOf.get(xml);
+    if (existing !== undefined) return existing;
+    collection.children.push(xml);
+    collection.indexOf.set(xml, collection.children.length - 1);
+    return collection.children.length - 1;
+  }
+
+  private isDefault(style: ResolvedStyle): boolean {
+    return Object.entries(style).every(([key, value]) => value === undefined || (key === 'locked' && value === true));
+  }
+
+  private numFmtId(code: string): number {
+    if (code in BUILT_IN_FORMATS) return BUILT_IN_FORMATS[code];
+    const known = this.numFmtIds.get(code);
+    if (known !== undefined) return known;
+    const id = this.nextNumFmtId++;
+    this.numFmtIds.set(code, id);
+    this.add('numFmts', `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
+    return id;
+  }
+
+  private xfXml(style: ResolvedStyle): string {
+    const hasFont = style.bold || style.italic || style.underline || style.fontSize !== undefined || style.fontColor !== undefined;
+    const fontId = hasFont ? this.add('fonts', this.fontXml(style)) : 0;
+    const fillId = style.fill ? this.add('fills', `<fill><patternFill patternType="solid"><fgColor rgb="${argb(style.fill)}"/><bgColor indexed="64"/></patternFill></fill>`) : 0;
+    const borderId = style.border ? this.add('borders', borderXml(style.border)) : 0;
+    const numFmtId = style.numberFormat !== undefined ? this.numFmtId(style.numberFormat) : 0;
+    const alignment = alignmentXml(style);
+    const unlocked = style.locked === false;
+    const attributes = [
+      `numFmtId="${numFmtId}"`,
+      `fontId="${fontId}"`,
+      `fillId="${fillId}"`,
+      `borderId="${borderId}"`,
+      'xfId="0"',
+      numFmtId ? 'applyNumberFormat="1"' : '',
+      fontId ? 'applyFont="1"' : '',
+      fillId ? 'applyFill="1"' : '',
+      borderId ? 'applyBorder="1"' : '',
+      alignment ? 'applyAlignment="1"' : '',
+      unlocked ? 'applyProtection="1"' : '',
+    ].filter(Boolean);
+    const children = `${alignment}${unlocked ? '<protection locked="0"/>' : ''}`;
+    return children ? `<xf ${attributes.join(' ')}>${children}</xf>` : `<xf ${attributes.join(' ')}/>`;
+  }
+
+  private fontXml(style: ResolvedStyle): string {
+    const base = this.baseFont;
+    const size = style.fontSize !== undefined ? String(style.fontSize) : base.size;
+    const color = style.fontColor !== undefined ? `<color rgb="${argb(style.fontColor)}"/>` : base.color;
+    return (
+      `<font>${style.bold ? '<b/>' : ''}${style.italic ? '<i/>' : ''}${style.underline ? '<u/>' : ''}` +
+      `<sz val="${size}"/>${color}<name val="${escapeXml(base.name)}"/>${base.rest}</font>`
+    );
+  }
+}
+
+/** The default font (fonts[0]) the new fonts copy their face from, so they match the workbook. */
+function describeBaseFont(font: string): { size: string; name: string; rest: string; color: string } {
+  const val = (tag: string) => new RegExp(`<${tag}\\s+val="([^"]*)"`).exec(font)?.[1];
+  const family = val('family');
+  const charset = val('charset');
+  const scheme = val('scheme');
+  return {
+    size: val('sz') ?? '11',
+    name: val('name') ?? 'Calibri',
+    color: /<color\b[^>]*\/>/.exec(font)?.[0] ?? '',
+    rest: `${family ? `<family val="${family}"/>` : ''}${charset ? `<charset val="${charset}"/>` : ''}${scheme ? `<scheme val="${scheme}"/>` : ''}`,
+  };
+}
+
+function borderXml(kind: 'thin' | 'bottom'): string {
+  const side = (name: string, on: boolean) => (on ? `<${name} style="thin"><color auto="1"/></${name}>` : `<${name}/>`);
+  const all = kind === 'thin';
+  return `<border>${side('left', all)}${side('right', all)}${side('top', all)}${side('bottom', true)}<diagonal/></border>`;
+}
+
+function alignmentXml(style: ResolvedStyle): string {
+  const vertical = style.vAlign === 'middle' ? 'center' : style.vAlign;
+  const attributes = [
+    style.hAlign ? `horizontal="${style.hAlign}"` : '',
+    vertical ? `vertical="${vertical}"` : '',
+    style.wrap ? 'wrapText="1"' : '',
+    style.indent ? `indent="${Math.round(style.indent)}"` : '',
+  ].filter(Boolean);
+  return attributes.length ? `<alignment ${attributes.join(' ')}/>` : '';
+}
+
+function collectionPattern(name: string): RegExp {
+  return new RegExp(`<${name}\\b[^>]*?(?:/>|>[\\s\\S]*?</${name}>)`);
+}
+
+function parseCollection(xml: string, name: CollectionName): Collection {
+  const match = collectionPattern(name).exec(xml);
+  const children: string[] = [];
+  if (match) {
+    const child = CHILD_OF[name];
+    const childPattern = new RegExp(`<${child}\\b[^>]*?(?:/>|>[\\s\\S]*?</${child}>)`, 'g');
+    const inner = match[0].replace(new RegExp(`^<${name}\\b[^>]*>`), '');
+    for (const m of inner.matchAll(childPattern)) children.push(m[0]);
+  }
+  return { children, indexOf: new Map(children.map((c, i) => [c, i] as [string, number]).reverse()), initialCount: children.length };
+}
+
+function insertInOrder(xml: string, name: string, body: string): string {
+  const later = STYLESHEET_ORDER.slice(STYLESHEET_ORDER.indexOf(name) + 1);
+  for (const next of later) {
+    const at = new RegExp(`<${next}\\b`).exec(xml);
+    if (at) return xml.slice(0, at.index) + body + xml.slice(at.index);
+  }
+  return xml.replace('</styleSheet>', `${body}</styleSheet>`);
+}
+
+/** styles.xml for a new package. No theme part: the default font names its colour directly. */
+export function minimalStylesXml(): string {
+  return (
+    `${XML_HEADER}<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+    '<fonts count="1"><font><sz val="11"/><color rgb="FF000000"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+    '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+    '<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/></styleSheet>'
+  );
+}
