@@ -244,7 +244,7 @@ export function dateSerial(date: string): number {
   return (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000;
 }
 
-export type XmlCellValue = string | number | { readonly serial: number };
+export type XmlCellValue = string | number | { readonly serial: number } | { readonly formula: string; readonly result: number };
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
@@ -292,6 +292,13 @@ export function setCellsInSheetXml(xml: string, cells: Readonly<Record<string, X
       t.appendChild(doc.createTextNode(value));
       is.appendChild(t);
       cell.appendChild(is);
+    } else if (typeof value === 'object' && 'formula' in value) {
+      const f = doc.createElementNS(MAIN_NS, 'f');
+      f.appendChild(doc.createTextNode(value.formula));
+      cell.appendChild(f);
+      const v = doc.createElementNS(MAIN_NS, 'v');
+      v.appendChild(doc.createTextNode(String(value.result)));
+      cell.appendChild(v);
     } else {
       const v = doc.createElementNS(MAIN_NS, 'v');
       v.appendChild(doc.createTextNode(String(typeof value === 'number' ? value : value.serial)));

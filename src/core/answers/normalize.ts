@@ -78,7 +78,8 @@ export function normalizeAnswers(catalog: Catalog, set: AnswerSet): NormalizedAn
     set.answers && typeof set.answers === 'object' && !Array.isArray(set.answers) ? set.answers : {};
 
   for (const [key, raw] of Object.entries(answers)) {
-    const number = /^\d+$/.test(key) ? Number(key) : NaN;
+    // Canonical numbers only: "01" beside "1" would otherwise silently replace one answer with another.
+    const number = /^[1-9]\d*$/.test(key) ? Number(key) : NaN;
     const question = catalog.question(number);
     if (!question) {
       errors.push({ code: 'unknown-question', question: key });
@@ -104,6 +105,10 @@ export function normalizeAnswers(catalog: Catalog, set: AnswerSet): NormalizedAn
     // The same option twice is harmless (MODEL.md): counted once.
     const ids = [...new Set((entry.selected as string[]).map(normalizeText))].filter((s) => s !== '');
     if (ids.length === 0) {
+      if (parseCertainty(entry.certainty) === 'invalid') {
+        fail([{ code: 'bad-certainty', question: number, params: { value: String(entry.certainty) } }]);
+        continue;
+      }
       byNumber.set(number, { number, state: 'unanswered', selected: [], certainty: null });
       continue;
     }
