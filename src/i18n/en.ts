@@ -19,6 +19,7 @@ export const en: Messages = {
     'bad-certainty-cell': 'Invalid assessment "{value}": choose Säker or Osäker.',
     'bad-number': 'Invalid value "{value}": expected a whole number 0 or more.',
     'bad-org-type': 'Invalid organisation type "{value}": choose kommun, region, myndighet or annan.',
+    'bad-yes-no': 'Invalid value "{value}": choose Ja (yes), Nej (no) or Vet ej (don\'t know).',
     'bad-date': 'Invalid date "{value}": write the date as YYYY-MM-DD.',
     'missing-sheet': 'The sheet "{sheet}" is missing. Insert the questionnaire again or restore the sheet.',
     'missing-row': 'The row for {id} is missing in column {column}. Do not move or delete rows with ids.',

@@ -18,6 +18,7 @@ export const sv = {
     'bad-certainty-cell': 'Fel bedömning "{value}": välj Säker eller Osäker.',
     'bad-number': 'Fel värde "{value}": förväntade ett heltal 0 eller större.',
     'bad-org-type': 'Fel organisationstyp "{value}": välj kommun, region, myndighet eller annan.',
+    'bad-yes-no': 'Fel värde "{value}": välj Ja, Nej eller Vet ej.',
     'bad-date': 'Fel datum "{value}": skriv datumet som ÅÅÅÅ-MM-DD.',
     'missing-sheet': 'Bladet "{sheet}" saknas. Infoga frågeformuläret igen eller återställ bladet.',
     'missing-row': 'Raden för {id} saknas i kolumn {column}. Flytta inte eller ta bort rader med id.',

@@ -9,6 +9,7 @@ import {
   ORGANISATION_FIELDS,
   Q_COLUMNS,
   SHEETS,
+  YES_NO,
   levelSheet,
   parseRowId,
 } from './layout';
@@ -238,6 +239,11 @@ function readOrganisation(grid: WorkbookGrid, issues: LocatedIssue[]): Organisat
     } else if (f.kind === 'date') {
       if (/^\d{4}-\d{2}-\d{2}$/.test(text(v))) org[key] = text(v);
       else bad('bad-date');
+    } else if (f.kind === 'yesno') {
+      // Stored as the answers format writes it: "ja", "nej", "vet ej".
+      const t = text(v).toLowerCase();
+      if (YES_NO.some((y) => y.toLowerCase() === t)) org[key] = t;
+      else bad('bad-yes-no');
     } else org[key] = text(v);
   }
   return org;

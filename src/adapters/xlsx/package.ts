@@ -109,6 +109,9 @@ export interface SheetEntry {
   readonly relType: string | undefined;
 }
 
+/** Parts this long or longer are deflated when saved; shorter ones are stored (see save()). */
+const DEFLATE_FROM_CHARS = 64 * 1024;
+
 function magicProblem(data: Uint8Array): string | undefined {
   if (data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b) return undefined;
   if (data.length >= 8 && data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0) {
@@ -117,7 +120,7 @@ function magicProblem(data: Uint8Array): string | undefined {
   return 'it is not a zip package';
 }
 
-/** Parts the CLI and adapter need: the zip plus the workbook part and its relationships. */
+/** An opened (or new) package: parts read lazily, edits kept in memory until save(). */
 export class XlsxPackage {
   private readonly texts = new Map<string, string>();
   private readonly changed = new Set<string>();
@@ -328,15 +331,29 @@ export class XlsxPackage {
 
   async save(): Promise<Uint8Array> {
     for (const part of this.removed) this.zip.remove(part);
-    for (const part of this.changed) this.zip.file(part, this.texts.get(part) ?? '');
+    for (const part of this.changed) {
+      const text = this.texts.get(part) ?? '';
+      // JSZip's JavaScript deflate costs ~60-150 ms on a cold start (the CLI writes once per
+      // process), which is most of the budget; small parts are stored, big ones still deflated.
+      // No folder entries: OPC packages hold parts only.
+      this.zip.file(part, text, { compression: text.length < DEFLATE_FROM_CHARS ? 'STORE' : 'DEFLATE', createFolders: false });
+    }
     // Unchanged entries keep their compressed bytes: JSZip reuses them when the method matches.
     return this.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   }
 }
 
-/** "chart2" before "chart10". */
+/** "chart2" before "chart10": digit runs compare as numbers. */
 function naturalCompare(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
+  const split = (s: string) => s.toLowerCase().split(/(\d+)/);
+  const x = split(a);
+  const y = split(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] === y[i]) continue;
+    if (i % 2 === 1) return Number(x[i]) - Number(y[i]);
+    return x[i] < y[i] ? -1 : 1;
+  }
+  return x.length - y.length;
 }
 
 function overridePattern(part: string): RegExp {

@@ -38,14 +38,22 @@ export async function readXlsxGrid(data: Uint8Array, sheetNames?: readonly strin
     if (entry.relType !== REL_TYPE.worksheet || !entry.part) continue;
     const xml = (await pkg.text(entry.part)) ?? '';
     const sst = /\bt="s"/.test(xml) ? await strings() : [];
-    sheets.set(entry.name, { name: entry.name, values: parseSheetValues(xml, sst, dateStyles, date1904) });
+    const formulas: (string | null)[][] = [];
+    const values = parseSheetValues(xml, sst, dateStyles, date1904, formulas);
+    sheets.set(entry.name, formulas.length ? { name: entry.name, values, formulas } : { name: entry.name, values });
   }
   return { sheetNames: entries.map((e) => e.name), sheets };
 }
 
 const CELL_OR_ROW = /<(?:\w+:)?row\b([^>]*?)(\/?)>|<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
 
-function parseSheetValues(xml: string, sst: readonly string[], dateStyles: ReadonlySet<number>, date1904: boolean): Scalar[][] {
+function parseSheetValues(
+  xml: string,
+  sst: readonly string[],
+  dateStyles: ReadonlySet<number>,
+  date1904: boolean,
+  formulas: (string | null)[][],
+): Scalar[][] {
   const start = xml.search(/<(?:\w+:)?sheetData\b/);
   const end = xml.search(/<\/(?:\w+:)?sheetData>/);
   if (start < 0) return [];
@@ -71,6 +79,10 @@ function parseSheetValues(xml: string, sst: readonly string[], dateStyles: Reado
     } else {
       column += 1; // r is optional: cells then follow one another
     }
+    // Formulas people typed are kept as formulas when a sheet is rewritten (e.g. Handlingsplan).
+    // A shared formula's secondary cells carry no text: they are read as values.
+    const f = /<(?:\w+:)?f\b[^>]*>([\s\S]+?)<\/(?:\w+:)?f>/.exec(m[4] ?? '');
+    if (f) (formulas[row - 1] ??= [])[column - 1] = decodeXml(f[1]);
     const value = cellValue(attributes, m[4] ?? '', sst, dateStyles, date1904);
     if (value === null) continue;
     (rows[row - 1] ??= [])[column - 1] = value;

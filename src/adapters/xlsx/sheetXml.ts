@@ -42,7 +42,7 @@ export function sheetXml(model: SheetModel, context: SheetXmlContext): string {
   if (sheet.tabColor || fit) {
     parts.push(`<sheetPr>${sheet.tabColor ? `<tabColor rgb="${argb(sheet.tabColor)}"/>` : ''}${fit ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>`);
   }
-  parts.push(`<dimension ref="${dimension(model, keys)}"/>`);
+  parts.push(`<dimension ref="${dimension(keys)}"/>`);
   parts.push(sheetViews(model, context.tabSelected));
   parts.push('<sheetFormatPr defaultRowHeight="15"/>');
   if (sheet.columnWidths?.length) {
@@ -79,7 +79,7 @@ export function sheetXml(model: SheetModel, context: SheetXmlContext): string {
   return parts.join('');
 }
 
-function dimension(model: SheetModel, keys: readonly number[]): string {
+function dimension(keys: readonly number[]): string {
   if (keys.length === 0) return 'A1';
   let left = Infinity;
   let right = 0;

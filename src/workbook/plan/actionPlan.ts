@@ -53,19 +53,24 @@ export function mergeActionPlan(existing: SheetGrid | undefined, activities: rea
   const rows: CellInput[][] = [];
   const seen = new Set<string>();
   const width = PLAN_COLUMNS.length;
-  for (const cells of existing?.values.slice(PLAN_HEADER_ROW) ?? []) {
+  const formulas = existing?.formulas ?? [];
+  (existing?.values ?? []).forEach((cells, index) => {
+    if (index < PLAN_HEADER_ROW) return;
     const values = [...cells];
     while (values.length && (values[values.length - 1] === null || values[values.length - 1] === '')) values.pop();
-    if (values.length === 0) continue;
+    if (values.length === 0) return;
     const id = typeof values[ID] === 'string' ? (values[ID] as string).trim() : '';
     const row: CellInput[] = [];
-    for (let c = 0; c < Math.max(width, values.length); c++) row.push(asCell(values[c] ?? null, c));
+    for (let c = 0; c < Math.max(width, values.length); c++) {
+      const formula = formulas[index]?.[c];
+      row.push(formula ? { formula: formula.replace(/^=/, ''), result: values[c] ?? null } : asCell(values[c] ?? null, c));
+    }
     if (id && (byId.has(id) || /^HP-F\d+$/.test(id))) {
       seen.add(id);
       row[PLAN_COMPUTED_COLUMN - 1] = computedText(byId.get(id), ctx);
     }
     rows.push(row);
-  }
+  });
   for (const a of activities) {
     if (seen.has(a.id)) continue;
     const row: CellInput[] = new Array(width).fill(null);

@@ -156,6 +156,8 @@ export interface SheetGrid {
   readonly name: string;
   /** values[r][c] is the cell at row r+1, column c+1; dates as 'YYYY-MM-DD' strings; empty cells null. */
   readonly values: readonly (readonly Scalar[])[];
+  /** Formula text (without '=') where a cell holds a formula, when the adapter reads them. */
+  readonly formulas?: readonly (readonly (string | null)[])[];
 }
 
 export interface WorkbookGrid {

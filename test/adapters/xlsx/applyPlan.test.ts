@@ -54,6 +54,8 @@ describe('applyPlanToXlsx on a new workbook', () => {
 
   it('writes a consistent package: content types, rels, well-formed XML, schema order', async () => {
     expect(await packageProblems(out)).toEqual([]);
+    const names = Object.keys((await JSZip.loadAsync(out)).files);
+    expect(names.filter((n) => n.endsWith('/'))).toEqual([]); // parts only, no folder entries
   });
 
   it('writes formulas with cached results, and asks for recalculation when one has none', async () => {
