@@ -1,0 +1,74 @@
+import { Badge, Button, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { PaneLocale } from '../i18n';
+import { useText } from './useText';
+
+const useStyles = makeStyles({
+  root: {
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+  },
+  top: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500, flexGrow: 1 },
+  subtitle: { color: tokens.colorNeutralForegroundOnBrand, opacity: 0.9 },
+  languages: { display: 'flex', columnGap: '2px' },
+  language: {
+    minWidth: '32px',
+    color: tokens.colorNeutralForegroundOnBrand,
+    ':hover': { color: tokens.colorNeutralForegroundOnBrand, backgroundColor: tokens.colorBrandBackgroundHover },
+    ':hover:active': { color: tokens.colorNeutralForegroundOnBrand, backgroundColor: tokens.colorBrandBackgroundPressed },
+  },
+  current: { textDecorationLine: 'underline', textUnderlineOffset: '3px' },
+  badge: { alignSelf: 'flex-start', marginTop: tokens.spacingVerticalXS },
+});
+
+const LANGUAGES: readonly { locale: PaneLocale; label: string; name: string }[] = [
+  { locale: 'sv', label: 'SV', name: 'Svenska' },
+  { locale: 'en', label: 'EN', name: 'English' },
+];
+
+export interface HeaderProps {
+  readonly preview: boolean;
+  readonly onLocaleChange: (locale: PaneLocale) => void;
+}
+
+export function Header({ preview, onLocaleChange }: HeaderProps) {
+  const s = useStyles();
+  const { t, locale } = useText();
+  return (
+    <header className={s.root}>
+      <div className={s.top}>
+        <Text as="h1" className={s.title}>
+          {t.app.title}
+        </Text>
+        <div className={s.languages} role="group" aria-label={t.app.language}>
+          {LANGUAGES.map((l) => (
+            <Button
+              key={l.locale}
+              size="small"
+              appearance="transparent"
+              className={locale === l.locale ? `${s.language} ${s.current}` : s.language}
+              aria-pressed={locale === l.locale}
+              aria-label={l.name}
+              lang={l.locale}
+              onClick={() => onLocaleChange(l.locale)}
+            >
+              {l.label}
+            </Button>
+          ))}
+        </div>
+      </div>
+      <Caption1 className={s.subtitle}>
+        {t.app.subtitle} · {t.app.agency}
+      </Caption1>
+      {preview && (
+        <Badge className={s.badge} appearance="filled" color="warning" shape="rounded">
+          {t.app.previewBadge}
+        </Badge>
+      )}
+    </header>
+  );
+}

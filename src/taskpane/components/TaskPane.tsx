@@ -1,0 +1,214 @@
+import { useCallback, useEffect, useState } from 'react';
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { describeIssue } from '../../i18n';
+import type { WorkbookSummary } from '../host';
+import type { PaneLocale } from '../i18n';
+import { PaneError, type Computed, type ComputeStep, type PaneActions, type Stage, type WorkbookState } from '../model';
+import { AreaFilter } from './AreaFilter';
+import { FailureBar, type Failure } from './FailureBar';
+import { Header } from './Header';
+import { IssueList } from './IssueList';
+import { ProgressPanel } from './ProgressPanel';
+import { ResultView } from './ResultView';
+import { Section } from './Section';
+import { useText } from './useText';
+import { WorkbookPreview } from './WorkbookPreview';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  main: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
+  hint: { color: tokens.colorNeutralForeground3 },
+  actions: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'stretch' },
+  primary: { flexGrow: 1 },
+  status: { minHeight: '20px' },
+  body: { color: tokens.colorNeutralForeground2 },
+});
+
+type Busy = 'loading' | 'inserting' | ComputeStep;
+type Notice = { kind: 'inserted' } | { kind: 'written'; sheets: readonly string[] };
+
+export interface TaskPaneProps {
+  readonly actions: PaneActions;
+  readonly onLocaleChange: (locale: PaneLocale) => void;
+  /** Preview only: what the in-memory workbook holds now. */
+  readonly summary?: () => WorkbookSummary;
+}
+
+function toFailure(error: unknown, fallback: Stage, retry?: () => void): Failure & { retry?: () => void } {
+  return error instanceof PaneError ? { stage: error.stage, error: error.cause, retry } : { stage: fallback, error, retry };
+}
+
+/** The whole pane: inspects the workbook, then offers insert or compute, and shows the outcome. */
+export function TaskPane({ actions, onLocaleChange, summary }: TaskPaneProps) {
+  const s = useStyles();
+  const { t, f, locale } = useText();
+  const [state, setState] = useState<WorkbookState | null>(null);
+  const [computed, setComputed] = useState<Computed | null>(null);
+  const [busy, setBusy] = useState<Busy | null>(null);
+  const [failure, setFailure] = useState<(Failure & { retry?: () => void }) | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [area, setArea] = useState('');
+  const [snapshot, setSnapshot] = useState<WorkbookSummary | null>(() => summary?.() ?? null);
+  const refreshSummary = useCallback(() => setSnapshot(summary?.() ?? null), [summary]);
+
+  const inspect = useCallback(async () => {
+    setBusy('loading');
+    setFailure(null);
+    try {
+      setState(await actions.inspect());
+    } catch (error) {
+      setFailure(toFailure(error, 'read', () => void inspect()));
+    } finally {
+      setBusy(null);
+      refreshSummary();
+    }
+  }, [actions, refreshSummary]);
+
+  useEffect(() => {
+    void inspect();
+  }, [inspect]);
+
+  const insert = async () => {
+    setBusy('inserting');
+    setFailure(null);
+    setNotice(null);
+    try {
+      const outcome = await actions.insertQuestionnaire();
+      if (outcome.kind === 'conflict') {
+        setState((prev) => ({ kind: 'conflict', sheetNames: prev?.sheetNames ?? [], conflicting: outcome.conflicting }));
+      } else {
+        setState(outcome.state);
+        setComputed(null);
+        setNotice({ kind: 'inserted' });
+      }
+    } catch (error) {
+      setFailure(toFailure(error, 'insert', () => void insert()));
+    } finally {
+      setBusy(null);
+      refreshSummary();
+    }
+  };
+
+  const compute = async () => {
+    setBusy('reading');
+    setFailure(null);
+    setNotice(null);
+    try {
+      const outcome = await actions.compute((step) => setBusy(step));
+      if (outcome.kind === 'foreign') {
+        setState((prev) => ({ kind: 'foreign', sheetNames: prev?.sheetNames ?? [], issue: outcome.issue }));
+        setComputed(null);
+      } else {
+        setComputed(outcome);
+        setState((prev) => (prev?.kind === 'questionnaire' ? { ...prev, progress: outcome.progress, issues: outcome.issues } : prev));
+        setNotice({ kind: 'written', sheets: outcome.written });
+      }
+    } catch (error) {
+      setFailure(toFailure(error, 'read', () => void compute()));
+    } finally {
+      setBusy(null);
+      refreshSummary();
+    }
+  };
+
+  const select = (sheet: string, cell: string) => {
+    actions.select(sheet, cell).catch((error: unknown) => setFailure({ ...toFailure(error, 'select'), stage: 'select', sheet, cell }));
+  };
+
+  const busyText =
+    busy === null
+      ? null
+      : { loading: t.start.loading, inserting: t.start.inserting, reading: t.compute.reading, computing: t.compute.computing, writing: t.compute.writing }[busy];
+  const status = (
+    <div className={s.status} role="status" aria-live="polite">
+      {busyText && <Spinner size="tiny" labelPosition="after" label={busyText} />}
+    </div>
+  );
+  const refresh = (
+    <Button appearance="secondary" onClick={() => void inspect()} disabled={busy !== null}>
+      {t.progress.refresh}
+    </Button>
+  );
+
+  return (
+    <div className={s.root}>
+      <Header preview={actions.mode === 'preview'} onLocaleChange={onLocaleChange} />
+      <main className={s.main} aria-busy={busy !== null}>
+        {actions.mode === 'preview' && <Caption1 className={s.hint}>{t.app.previewHint}</Caption1>}
+        {failure && <FailureBar failure={failure} onRetry={failure.retry} onDismiss={() => setFailure(null)} />}
+
+        {state === null && status}
+
+        {state?.kind === 'empty' && (
+          <Section title={t.start.emptyTitle}>
+            <Text className={s.body}>{f(t.start.emptyBody, { questions: state.questions })}</Text>
+            <Button appearance="primary" size="large" onClick={() => void insert()} disabled={busy !== null}>
+              {t.start.insert}
+            </Button>
+            {status}
+          </Section>
+        )}
+
+        {state?.kind === 'conflict' && (
+          <>
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{t.start.emptyTitle}</MessageBarTitle>
+                {f(t.start.conflict, { sheets: state.conflicting.join(', ') })}
+              </MessageBarBody>
+            </MessageBar>
+            <div className={s.actions}>{refresh}</div>
+            {status}
+          </>
+        )}
+
+        {state?.kind === 'foreign' && (
+          <>
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>{describeIssue(state.issue, locale)}</MessageBarBody>
+            </MessageBar>
+            <div className={s.actions}>{refresh}</div>
+            {status}
+          </>
+        )}
+
+        {state?.kind === 'questionnaire' && (
+          <>
+            <div className={s.actions}>
+              <Button className={s.primary} appearance="primary" size="large" onClick={() => void compute()} disabled={busy !== null}>
+                {t.compute.button}
+              </Button>
+              {refresh}
+            </div>
+            {status}
+            {notice && (
+              <MessageBar intent="success" layout="multiline">
+                <MessageBarBody>
+                  {notice.kind === 'inserted' ? t.start.inserted : f(t.compute.written, { sheets: notice.sheets.join(', ') })}
+                </MessageBarBody>
+                <MessageBarActions containerAction={<Button size="small" appearance="transparent" aria-label={t.failure.dismiss} onClick={() => setNotice(null)}>×</Button>} />
+              </MessageBar>
+            )}
+            <AreaFilter catalog={state.catalog} value={area} onChange={setArea} />
+            <IssueList issues={computed ? computed.issues : state.issues} onSelect={select} />
+            {computed && <ResultView catalog={computed.catalog} result={computed.result} area={area} />}
+            <ProgressPanel catalog={state.catalog} progress={computed ? computed.progress : state.progress} area={area} />
+          </>
+        )}
+
+        {snapshot && <WorkbookPreview summary={snapshot} />}
+      </main>
+    </div>
+  );
+}
