@@ -184,3 +184,76 @@ test('read names the cell of a bad tick and exits 3', async () => {
   const result = JSON.parse(scored.stdout.join('\n'));
   expect(result.questions.find((q: any) => q.number === 3)).toMatchObject({ answered: false, points: 0 });
 });
+
+describe('pipelines and foreign workbooks', () => {
+  test('read --json output can be fed back to score --answers and scores the same', async () => {
+    const answersPath = tmp.write('pipe.json', JSON.stringify(variedAnswers()));
+    const wb = tmp.path('pipe.xlsx');
+    await cli('template', wb);
+    await cli('fill', '--answers', answersPath, wb, '--in-place');
+    const r = await cli('read', wb, '--json');
+    const readPath = tmp.write('pipe-read.json', r.stdout.join('\n'));
+    const a = await cli('score', '--answers', answersPath, '--json');
+    const b = await cli('score', '--answers', readPath, '--json');
+    expect(b.code).toBe(a.code);
+    const [ja, jb] = [JSON.parse(a.stdout.join('\n')), JSON.parse(b.stdout.join('\n'))];
+    for (const field of SAME_FIELDS) expect([field, jb[field]]).toEqual([field, ja[field]]);
+  });
+
+  test('fill into a workbook of the user\'s own adds the questionnaire and keeps their sheet', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Blad1').getCell('A1').value = 'Min budget';
+    const own = tmp.write('own.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
+    const answersPath = tmp.write('own.json', JSON.stringify(exampleAnswers()));
+    const out = tmp.path('own-filled.xlsx');
+    const f = await cli('fill', '--answers', answersPath, own, '-o', out);
+    expect(f.stderr).toEqual([]);
+    expect(f.code).toBe(0);
+    expect(await sheetNamesOf(tmp.read('own-filled.xlsx'))).toEqual(['Blad1', ...QUESTION_SHEETS]);
+    const r = await cli('read', out, '--json');
+    expect(JSON.parse(r.stdout.join('\n')).answers).toEqual(canonicalAnswers(catalog, exampleAnswers().answers));
+    const grid = await gridOfBytes(new Uint8Array(tmp.read('own-filled.xlsx')), ['Blad1']);
+    expect(grid.sheets.get('Blad1')!.values).toEqual([['Min budget']]);
+  });
+});
+
+describe('failures while writing give one clear line, never a stack trace', () => {
+  const noStack = (r: { code: number; stderr: string[] }) => {
+    expect(r.code).toBe(2);
+    expect(r.stderr).toHaveLength(1);
+    expect(r.stderr[0].split('\n')).toHaveLength(1);
+    expect(r.stderr[0]).not.toMatch(/oväntat fel|\n\s+at /);
+  };
+  let wb: string;
+  beforeAll(async () => {
+    const answersPath = tmp.write('w1.json', JSON.stringify(exampleAnswers()));
+    wb = tmp.path('w1.xlsx');
+    expect((await cli('template', wb)).code).toBe(0);
+    expect((await cli('fill', '--answers', answersPath, wb, '--in-place')).code).toBe(0);
+  });
+
+  test('score -o pointing at a directory', async () => {
+    const r = await cli('score', wb, '-o', tmp.dir);
+    noStack(r);
+    expect(r.stderr[0]).toContain(tmp.dir);
+  });
+
+  test('template to a path that is a directory', async () => {
+    noStack(await cli('template', tmp.dir));
+  });
+
+  test('score on a workbook where the user already has a table named like ours (Arbetsomraden)', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(tmp.read('w1.xlsx') as any);
+    book.addWorksheet('Min tabell').addTable({ name: 'Arbetsomraden', ref: 'A1', columns: [{ name: 'Område' }, { name: 'Värde' }], rows: [['a', 1]] });
+    const path = tmp.write('w1-table.xlsx', new Uint8Array(await book.xlsx.writeBuffer()));
+    noStack(await cli('score', path, '-o', tmp.path('w1-table-out.xlsx')));
+  });
+
+  test('fill with a comment longer than an Excel cell holds (32 767 characters)', async () => {
+    const set = { catalog: catalog.id, answers: { '1': { selected: ['a'], comment: 'x'.repeat(40000) } } };
+    const answersPath = tmp.write('long.json', JSON.stringify(set));
+    const r = await cli('fill', '--answers', answersPath, wb, '-o', tmp.path('long-out.xlsx'));
+    noStack(r);
+  });
+});

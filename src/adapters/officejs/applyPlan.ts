@@ -97,7 +97,7 @@ export async function applyPlanOffice(context: Excel.RequestContext, plan: Write
     state.sheet.protection.unprotect();
     if (!owned.has(key)) reprotect.push({ sheet: state.sheet, options: state.protection.options });
   }
-  const sheets = new Map<string, Excel.Worksheet>([...existing].map(([key, ws]) => [key, ws]));
+  const sheets = new Map<string, Excel.Worksheet>(existing);
   for (const op of sheetOps) {
     const state = states.get(lower(op.sheet));
     let sheet: Excel.Worksheet;

@@ -7,7 +7,7 @@ import type { Catalog } from '../../core/catalog/types';
 import { computeFromWorkbook, localToday } from '../../workbook/compute';
 import { INPUT_SHEETS, QUESTIONNAIRE_SHEETS } from '../../workbook/layout';
 import { questionnairePlan } from '../../workbook/plan/questionnaire';
-import type { WorkbookGrid } from '../../workbook/plan/types';
+import type { WorkbookGrid, WritePlan } from '../../workbook/plan/types';
 import { readWorkbook, type LocatedIssue } from '../../workbook/read';
 import { describeIssue } from '../../i18n';
 import { UsageError, type ParsedArgs } from '../args';
@@ -26,9 +26,22 @@ export function readBytes(path: string): Uint8Array {
 }
 
 export function writeBytes(path: string, data: Uint8Array): void {
-  const dir = dirname(path);
-  if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
-  writeFileSync(path, data);
+  try {
+    const dir = dirname(path);
+    if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+    writeFileSync(path, data);
+  } catch (e) {
+    throw new FatalError(`Kan inte skriva ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** Applies a plan; a plan the workbook cannot take (e.g. a table name the user already uses) is one clear line. */
+export async function applyOrFail(path: string, base: Uint8Array | null, plan: WritePlan): Promise<Uint8Array> {
+  try {
+    return await applyPlanToXlsx(base, plan);
+  } catch (e) {
+    throw new FatalError(`Kan inte skriva resultatet i ${path}: ${(e as Error).message.split('\n')[0]}`);
+  }
 }
 
 async function gridOf(path: string, data: Uint8Array): Promise<WorkbookGrid> {
@@ -65,7 +78,7 @@ export async function templateCommand(args: ParsedArgs, out: Output): Promise<nu
   const target = args.positionals[0] ?? args.options.get('output');
   if (!target) throw new UsageError('template needs an output file: infosak template <out.xlsx>');
   const catalog = catalogFor(args.options.get('catalog') ?? DEFAULT_CATALOG);
-  writeBytes(target, await applyPlanToXlsx(null, questionnairePlan(catalog)));
+  writeBytes(target, await applyOrFail(target, null, questionnairePlan(catalog)));
   out.stdout(`Skrev frågeformuläret ${catalog.id} till ${target}`);
   return EXIT_OK;
 }
@@ -99,7 +112,7 @@ export async function fillCommand(args: ParsedArgs, out: Output): Promise<number
     throw new FatalError(`${input} använder katalogen ${read.catalog.id} men svarsfilen ${catalog.id}`);
   }
   const merged = mergeAnswers(read.kind === 'questionnaire' ? read.answers : undefined, incoming);
-  writeBytes(target, await applyPlanToXlsx(data, questionnairePlan(catalog, merged)));
+  writeBytes(target, await applyOrFail(input, data, questionnairePlan(catalog, merged)));
   out.stdout(`Fyllde i ${Object.keys(incoming.answers).length} svar i ${target}`);
   return EXIT_OK;
 }
@@ -127,7 +140,7 @@ export async function scoreWorkbook(input: string, args: ParsedArgs, out: Output
   const outcome = computeFromWorkbook(await gridOf(input, data), localToday());
   if (outcome.kind === 'foreign') throw foreign(input, outcome.issue);
   const target = outputPath(args, input);
-  if (target) writeBytes(target, await applyPlanToXlsx(data, outcome.plan));
+  if (target) writeBytes(target, await applyOrFail(input, data, outcome.plan));
   const errors = outcome.issues.filter((i) => i.severity === 'error');
   const warnings = outcome.issues.filter((i) => i.severity === 'warning');
   if (args.flags.has('json')) {

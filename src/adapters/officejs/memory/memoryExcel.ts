@@ -29,11 +29,8 @@ import {
   MAX_ROWS,
   MemoryExcelError,
   MemoryWorkbook,
-  STANDARD_COLUMN_WIDTH,
-  STANDARD_ROW_HEIGHT,
   boxArea,
   cellKey,
-  contains,
   interpretInput,
   intersects,
   normalizeColor,
@@ -327,7 +324,7 @@ function writeInputs(model: RangeModel, input: unknown): void {
   );
 }
 
-function rangeRef(context: MemoryRequestContext, sheetRef: Ref<MemorySheet>, address: string | undefined): Ref<RangeModel> {
+function rangeRef(sheetRef: Ref<MemorySheet>, address: string | undefined): Ref<RangeModel> {
   return () => {
     const sheet = sheetRef();
     if (!sheet) return null;
@@ -594,7 +591,11 @@ function dataValidationProps(): Props<RangeModel> {
     },
     prompt: {
       get: (m) => topLeft(m)?.prompt ?? null,
-      set: (m, prompt: MemoryValidation['prompt']) => update(m, (v) => (v.prompt = prompt)),
+      set: (m, prompt: MemoryValidation['prompt']) => {
+        // Excel's limits: a longer prompt makes the whole rule invalid.
+        if (!prompt || (prompt.message ?? '').length > 255 || (prompt.title ?? '').length > 32) throw invalid('A prompt has a title of at most 32 and a message of at most 255 characters.');
+        update(m, (v) => (v.prompt = prompt));
+      },
     },
     ignoreBlanks: {
       get: (m) => topLeft(m)?.ignoreBlanks ?? true,
@@ -1259,7 +1260,7 @@ export class MemoryWorksheet extends MemoryObject<MemorySheet> {
   }
 
   getRange(address?: string): MemoryRange {
-    return new MemoryRange(this.context, rangeRef(this.context, this._ref, address));
+    return new MemoryRange(this.context, rangeRef(this._ref, address));
   }
 
   /** 0-based, like Office.js. */
