@@ -27,7 +27,8 @@ async function start(host: Office.HostType | null | undefined): Promise<void> {
   }
   // The preview (memory Excel + example answers) is its own chunk: Excel users never download it.
   const { createPreview } = await import(/* webpackChunkName: "preview" */ './preview');
-  const preview = await createPreview();
+  // ?workbook=empty starts the preview from a new workbook, to try inserting the questionnaire.
+  const preview = await createPreview(new URLSearchParams(window.location.search).get('workbook') === 'empty' ? 'empty' : 'example');
   render({ host: preview.host, summary: preview.summary, ...env });
 }
 

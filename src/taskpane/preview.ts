@@ -29,7 +29,10 @@ export async function exampleExcel(): Promise<MemoryExcel> {
   return excel;
 }
 
-export async function createPreview(): Promise<{ host: ExcelHost; summary: () => WorkbookSummary; excel: MemoryExcel }> {
-  const excel = await exampleExcel();
+/** 'example' = the filled-in questionnaire; 'empty' = a new workbook, to try "Infoga frågeformulär". */
+export async function createPreview(
+  workbook: 'example' | 'empty' = 'example',
+): Promise<{ host: ExcelHost; summary: () => WorkbookSummary; excel: MemoryExcel }> {
+  const excel = workbook === 'empty' ? createMemoryExcel() : await exampleExcel();
   return { host: officeHost(excel, 'preview'), summary: () => summaryOf(excel), excel };
 }

@@ -7,7 +7,7 @@ import { useText } from './useText';
 const useStyles = makeStyles({
   total: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   groupTitle: {
-    marginTop: tokens.spacingVerticalS,
+    margin: `${tokens.spacingVerticalS} 0 0 0`,
     color: tokens.colorNeutralForeground3,
     fontSize: tokens.fontSizeBase200,
     fontWeight: tokens.fontWeightSemibold,

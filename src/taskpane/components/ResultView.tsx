@@ -69,10 +69,10 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusSmall,
     fontSize: tokens.fontSizeBase200,
   },
-  stepBelow: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
-  stepHead: { display: 'flex', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS },
-  stepTitle: { fontWeight: tokens.fontWeightSemibold, flexGrow: 1 },
-  stepPoints: { fontVariantNumeric: 'tabular-nums', color: tokens.colorNeutralForeground2, whiteSpace: 'nowrap' },
+  stepHead: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  stepTitle: { fontWeight: tokens.fontWeightSemibold },
+  stepArea: { color: tokens.colorNeutralForeground3, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  stepPoints: { marginLeft: 'auto', fontVariantNumeric: 'tabular-nums', color: tokens.colorNeutralForeground2, whiteSpace: 'nowrap' },
   stepText: {
     color: tokens.colorNeutralForeground2,
     overflow: 'hidden',
@@ -80,7 +80,7 @@ const useStyles = makeStyles({
     WebkitLineClamp: '2',
     WebkitBoxOrient: 'vertical',
   },
-  stepAction: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  stepAction: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
 });
 
 export interface ResultViewProps {
@@ -173,13 +173,15 @@ export function ResultView({ catalog, result, area }: ResultViewProps) {
                   const q = catalog.question(st.number);
                   const option = (id: string) => q?.options.find((o) => o.id === id)?.text[locale];
                   return (
-                    <li key={st.number} className={mergeClasses(s.step, st.reason === 'belowMinimum' && s.stepBelow)}>
+                    <li key={st.number} className={s.step}>
                       <div className={s.stepHead}>
-                        <span className={s.stepTitle}>
-                          {f(t.result.question, { number: st.number })} · {areaName(st.area)}
-                        </span>
+                        <span className={s.stepTitle}>{f(t.result.question, { number: st.number })}</span>
+                        <Badge size="small" appearance="tint" color={st.reason === 'belowMinimum' ? 'severe' : 'brand'}>
+                          {st.reason === 'belowMinimum' ? t.result.reasonBelowMinimum : t.result.reasonMorePoints}
+                        </Badge>
                         <span className={s.stepPoints}>{f(t.result.stepPoints, { from: st.fromPoints, to: st.toPoints })}</span>
                       </div>
+                      {!area && <span className={s.stepArea}>{areaName(st.area)}</span>}
                       {q && (
                         <span className={s.stepText} title={q.text[locale]}>
                           {q.text[locale]}
@@ -187,14 +189,15 @@ export function ResultView({ catalog, result, area }: ResultViewProps) {
                       )}
                       <span className={s.stepAction}>
                         {st.untick.length > 0 && (
-                          <span title={st.untick.map((id) => option(id) ?? id).join('\n')}>{f(t.result.untick, { options: st.untick.join(', ') })}</span>
+                          <span title={st.untick.map((id) => `${id}: ${option(id) ?? ''}`).join('\n')}>
+                            {f(t.result.untick, { options: st.untick.join(', ') })}
+                          </span>
                         )}
                         {st.tick.length > 0 && (
-                          <span title={st.tick.map((id) => option(id) ?? id).join('\n')}>{f(t.result.tick, { options: st.tick.join(', ') })}</span>
+                          <span title={st.tick.map((id) => `${id}: ${option(id) ?? ''}`).join('\n')}>
+                            {f(t.result.tick, { options: st.tick.join(', ') })}
+                          </span>
                         )}
-                        <Badge size="small" appearance="tint" color={st.reason === 'belowMinimum' ? 'warning' : 'brand'}>
-                          {st.reason === 'belowMinimum' ? t.result.reasonBelowMinimum : t.result.reasonMorePoints}
-                        </Badge>
                       </span>
                     </li>
                   );

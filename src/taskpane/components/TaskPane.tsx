@@ -8,9 +8,11 @@ import {
   MessageBarTitle,
   Spinner,
   Text,
+  Tooltip,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { ArrowClockwise20Regular } from '@fluentui/react-icons';
 import { describeIssue } from '../../i18n';
 import type { WorkbookSummary } from '../host';
 import type { PaneLocale } from '../i18n';
@@ -29,9 +31,12 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
   main: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
   hint: { color: tokens.colorNeutralForeground3 },
+  actionBlock: { display: 'flex', flexDirection: 'column' },
   actions: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'stretch' },
   primary: { flexGrow: 1 },
-  status: { minHeight: '20px' },
+  // Always in the DOM (a live region must exist before it speaks), taking space only when it has text.
+  status: { ':not(:empty)': { paddingTop: tokens.spacingVerticalS } },
+  notice: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   body: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -136,9 +141,9 @@ export function TaskPane({ actions, onLocaleChange, summary }: TaskPaneProps) {
     </div>
   );
   const refresh = (
-    <Button appearance="secondary" onClick={() => void inspect()} disabled={busy !== null}>
-      {t.progress.refresh}
-    </Button>
+    <Tooltip content={t.progress.refresh} relationship="label" withArrow>
+      <Button appearance="secondary" size="large" icon={<ArrowClockwise20Regular />} onClick={() => void inspect()} disabled={busy !== null} />
+    </Tooltip>
   );
 
   return (
@@ -185,16 +190,18 @@ export function TaskPane({ actions, onLocaleChange, summary }: TaskPaneProps) {
 
         {state?.kind === 'questionnaire' && (
           <>
-            <div className={s.actions}>
-              <Button className={s.primary} appearance="primary" size="large" onClick={() => void compute()} disabled={busy !== null}>
-                {t.compute.button}
-              </Button>
-              {refresh}
+            <div className={s.actionBlock}>
+              <div className={s.actions}>
+                <Button className={s.primary} appearance="primary" size="large" onClick={() => void compute()} disabled={busy !== null}>
+                  {t.compute.button}
+                </Button>
+                {refresh}
+              </div>
+              {status}
             </div>
-            {status}
             {notice && (
               <MessageBar intent="success" layout="multiline">
-                <MessageBarBody>
+                <MessageBarBody className={s.notice}>
                   {notice.kind === 'inserted' ? t.start.inserted : f(t.compute.written, { sheets: notice.sheets.join(', ') })}
                 </MessageBarBody>
                 <MessageBarActions containerAction={<Button size="small" appearance="transparent" aria-label={t.failure.dismiss} onClick={() => setNotice(null)}>×</Button>} />

@@ -75,7 +75,7 @@ export const sv = {
     pathFiltered: 'Inga steg i det valda arbetsområdet.',
     question: 'Fråga {number}',
     tick: 'Kryssa {options}',
-    untick: 'Ta bort {options}',
+    untick: 'Avmarkera {options}',
     stepPoints: '{from} → {to} p',
     reasonBelowMinimum: 'Under miniminivån',
     reasonMorePoints: 'Fler poäng',

@@ -1,0 +1,172 @@
+/**
+ * End-to-end: builds the pane (production code, office.js from node_modules), serves it from a local
+ * static server and drives Debian's Chromium with playwright-core in preview mode. Nothing leaves
+ * the machine: every request to another origin is aborted and fails the run.
+ *
+ *   npm run test:e2e          (tsx test/e2e/taskpane.e2e.ts; --no-build reuses test-artifacts/e2e-dist)
+ * Screenshots: test-artifacts/taskpane.png (after "Beräkna resultat"), taskpane-start.png, taskpane-en.png.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildPane } from '../../scripts/build-pane';
+import { serveDist } from '../../scripts/serve-dist';
+import { findCatalog, DEFAULT_CATALOG } from '../../src/core/catalog/registry';
+
+const ROOT = resolve(__dirname, '..', '..');
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+const OUT = join(ARTIFACTS, 'e2e-dist');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** A task pane is about 350 px wide in Excel on the web and desktop. */
+const VIEWPORT = { width: 360, height: 900 };
+const TIMEOUT_MS = 20_000;
+
+interface Check {
+  readonly name: string;
+  readonly run: (page: Page) => Promise<void>;
+  readonly url?: string;
+  readonly locale?: string;
+}
+
+function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+const catalog = findCatalog(DEFAULT_CATALOG)!;
+
+const checks: Check[] = [
+  {
+    name: 'preview mode opens on the example workbook',
+    run: async (page) => {
+      await page.getByText('Förhandsvisning – ingen Excel ansluten').waitFor({ timeout: TIMEOUT_MS });
+      await page.getByRole('button', { name: 'Beräkna resultat', exact: true }).waitFor({ timeout: TIMEOUT_MS });
+      await page.getByText(/\d+ av 40 frågor besvarade/).first().waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, 'taskpane-start.png'), fullPage: true });
+    },
+  },
+  {
+    name: '"Beräkna resultat" shows the level and the area results and writes the result sheets',
+    run: async (page) => {
+      const button = page.getByRole('button', { name: 'Beräkna resultat', exact: true });
+      await button.waitFor({ timeout: TIMEOUT_MS });
+      await button.click();
+      const level = page.getByTestId('result-level');
+      await level.waitFor({ timeout: TIMEOUT_MS });
+      const text = (await level.textContent()) ?? '';
+      assert(/^(Nivå [1-4]|Under nivå 1)$/.test(text), `level heading reads "${text}"`);
+      const areas = page.getByRole('list', { name: 'Nivå per arbetsområde' }).getByRole('listitem');
+      assert((await areas.count()) === catalog.areas.length, `expected ${catalog.areas.length} area results, saw ${await areas.count()}`);
+      for (const area of catalog.areas) {
+        assert((await page.getByRole('list', { name: 'Nivå per arbetsområde' }).getByText(area.name.sv, { exact: true }).count()) === 1, `area "${area.name.sv}" missing`);
+      }
+      await page.getByText(/Resultatet är skrivet till bladen/).waitFor();
+      // The preview's read-only workbook view lists the sheets and charts the plan wrote.
+      const sheets = page.getByRole('list', { name: 'Arbetsboken i förhandsvisningen' });
+      for (const name of ['Resultat', 'Ledningssammanfattning', 'Handlingsplan']) {
+        assert((await sheets.getByText(name).count()) >= 1, `sheet ${name} not listed after the run`);
+      }
+      assert(await page.getByText(/\d+ diagram/).first().isVisible(), 'no charts listed after the run');
+      await page.screenshot({ path: join(ARTIFACTS, 'taskpane.png'), fullPage: true });
+    },
+  },
+  {
+    name: 'the work-area filter narrows the result to one area',
+    run: async (page) => {
+      await page.getByRole('button', { name: 'Beräkna resultat', exact: true }).click({ timeout: TIMEOUT_MS });
+      await page.getByTestId('result-level').waitFor({ timeout: TIMEOUT_MS });
+      const area = catalog.areas[3];
+      await page.getByRole('combobox', { name: 'Arbetsområde', exact: true }).selectOption(area.id);
+      const items = page.getByRole('list', { name: 'Nivå per arbetsområde' }).getByRole('listitem');
+      assert((await items.count()) === 1, `filter left ${await items.count()} areas`);
+      assert((await items.first().textContent())?.includes(area.name.sv), 'filtered area is not the chosen one');
+    },
+  },
+  {
+    name: 'English when the browser asks for it',
+    locale: 'en-US',
+    run: async (page) => {
+      await page.getByRole('button', { name: 'Calculate result', exact: true }).click({ timeout: TIMEOUT_MS });
+      const level = page.getByTestId('result-level');
+      await level.waitFor({ timeout: TIMEOUT_MS });
+      assert(/^(Level [1-4]|Below level 1)$/.test((await level.textContent()) ?? ''), 'English level heading');
+      await page.screenshot({ path: join(ARTIFACTS, 'taskpane-en.png'), fullPage: true });
+    },
+  },
+];
+
+async function runCheck(browser: Browser, baseUrl: string, check: Check, problems: string[]): Promise<void> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: check.locale ?? 'sv-SE', deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const origin = new URL(baseUrl).origin;
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('data:')) return route.continue();
+    problems.push(`request left localhost: ${url}`);
+    return route.abort();
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url()}`);
+  });
+  try {
+    await page.goto(`${baseUrl}/${check.url ?? 'taskpane.html'}`, { waitUntil: 'load', timeout: TIMEOUT_MS });
+    await check.run(page);
+  } finally {
+    await context.close();
+  }
+}
+
+async function main(): Promise<number> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  if (!existsSync(CHROMIUM)) {
+    console.error(`e2e: ${CHROMIUM} not found (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+    return 1;
+  }
+  const started = Date.now();
+  if (!process.argv.includes('--no-build') || !existsSync(join(OUT, 'taskpane.html'))) {
+    await buildPane({ outDir: OUT, officeJs: 'local', mode: 'production' });
+    console.log(`e2e: built the pane in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  const served = await serveDist({ dir: OUT, port: 0 });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  let passed = 0;
+  let failed = 0;
+  try {
+    for (const check of checks) {
+      const problems: string[] = [];
+      const t0 = Date.now();
+      try {
+        await runCheck(browser, served.url, check, problems);
+        if (problems.length > 0) throw new Error(problems.join('\n    '));
+        passed++;
+        console.log(`  ✓ ${check.name} (${Date.now() - t0} ms)`);
+      } catch (error) {
+        failed++;
+        console.log(`  ✗ ${check.name}\n    ${error instanceof Error ? error.message : String(error)}`);
+        if (problems.length > 0 && !(error instanceof Error && error.message === problems.join('\n    '))) console.log(`    ${problems.join('\n    ')}`);
+      }
+    }
+  } finally {
+    await browser.close();
+    await served.close();
+  }
+  console.log(`e2e: ${passed} passed, ${failed} failed (screenshot: test-artifacts/taskpane.png)`);
+  return failed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error('e2e: could not run:', error instanceof Error ? error.stack : error);
+    console.log('e2e: 0 passed, 1 failed');
+    process.exitCode = 1;
+  },
+);
