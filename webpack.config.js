@@ -80,7 +80,7 @@ module.exports = async (env, argv) => {
       chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js',
       clean: true,
     },
-    devtool: dev ? 'eval-cheap-module-source-map' : 'source-map',
+    devtool: dev ? 'cheap-module-source-map' : 'source-map',
     resolve: { extensions: ['.tsx', '.ts', '.js', '.json'] },
     module: {
       rules: [
@@ -96,6 +96,9 @@ module.exports = async (env, argv) => {
         },
       ],
     },
+    // Fluent UI imports its icons from @fluentui/react-icons' index (every icon, 18 MB of source);
+    // without used-export analysis the development bundle would carry all of them.
+    optimization: dev ? { usedExports: true, sideEffects: true } : undefined,
     performance: {
       // The real budget (300 KB gzipped JS) is checked by scripts/bench-bundle.ts; these are raw sizes.
       hints: dev ? false : 'warning',

@@ -70,7 +70,7 @@ export function paneActions(host: ExcelHost): PaneActions {
       onStep?.('computing');
       await nextFrame();
       // Everything is computed before the first write, so a failure here leaves the workbook untouched.
-      const outcome = computeFromWorkbook(grid, localToday());
+      const outcome = await stage('compute', async () => computeFromWorkbook(grid, localToday()));
       if (outcome.kind === 'foreign') return outcome;
       onStep?.('writing');
       await stage('write', () => host.run((ctx) => applyPlanOffice(ctx, outcome.plan)));

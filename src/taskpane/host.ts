@@ -13,4 +13,6 @@ export interface ExcelHost {
 /** What the preview shows of its in-memory workbook, so a tester can see that something was written. */
 export interface WorkbookSummary {
   readonly sheets: readonly { readonly name: string; readonly charts: readonly string[] }[];
+  /** The selected cell, e.g. "Nivå 1!D7". */
+  readonly selection?: string;
 }

@@ -27,8 +27,9 @@ async function start(host: Office.HostType | null | undefined): Promise<void> {
   }
   // The preview (memory Excel + example answers) is its own chunk: Excel users never download it.
   const { createPreview } = await import(/* webpackChunkName: "preview" */ './preview');
-  // ?workbook=empty starts the preview from a new workbook, to try inserting the questionnaire.
-  const preview = await createPreview(new URLSearchParams(window.location.search).get('workbook') === 'empty' ? 'empty' : 'example');
+  // ?workbook=empty starts from a new workbook (to try inserting), ?workbook=errors with input errors.
+  const wanted = new URLSearchParams(window.location.search).get('workbook');
+  const preview = await createPreview(wanted === 'empty' || wanted === 'errors' ? wanted : 'example');
   render({ host: preview.host, summary: preview.summary, ...env });
 }
 

@@ -8,7 +8,7 @@ import type { ScoreResult } from '../core/scoring/score';
 import type { LocatedIssue } from '../workbook/read';
 import type { ExcelHost } from './host';
 
-export type Stage = 'read' | 'insert' | 'write' | 'select';
+export type Stage = 'read' | 'insert' | 'compute' | 'write' | 'select';
 
 /** A failure with the stage it happened in, so the UI can say what was (not) done. */
 export class PaneError extends Error {

@@ -4,7 +4,7 @@
  * the machine: every request to another origin is aborted and fails the run.
  *
  *   npm run test:e2e          (tsx test/e2e/taskpane.e2e.ts; --no-build reuses test-artifacts/e2e-dist)
- * Screenshots: test-artifacts/taskpane.png (after "Beräkna resultat"), taskpane-start.png, taskpane-en.png.
+ * Screenshots: test-artifacts/taskpane.png (after "Beräkna resultat"), taskpane-start.png, -insert.png, -errors.png, -en.png.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -82,6 +82,35 @@ const checks: Check[] = [
     },
   },
   {
+    name: 'a new workbook gets the questionnaire from "Infoga frågeformulär"',
+    url: 'taskpane.html?workbook=empty',
+    run: async (page) => {
+      await page.getByRole('button', { name: 'Infoga frågeformulär', exact: true }).click({ timeout: TIMEOUT_MS });
+      await page.getByRole('button', { name: 'Beräkna resultat', exact: true }).waitFor({ timeout: TIMEOUT_MS });
+      await page.getByText(`0 av ${catalog.questions.length} frågor besvarade`).first().waitFor();
+      const sheets = page.getByRole('list', { name: 'Arbetsboken i förhandsvisningen' });
+      for (const name of ['Start', 'Organisation', 'Nivå 1', 'Nivå 4', 'Valideringsfrågor']) {
+        assert((await sheets.getByText(name, { exact: true }).count()) === 1, `sheet ${name} not inserted`);
+      }
+      await page.screenshot({ path: join(ARTIFACTS, 'taskpane-insert.png'), fullPage: true });
+    },
+  },
+  {
+    name: 'input errors are listed and each selects its cell',
+    url: 'taskpane.html?workbook=errors',
+    run: async (page) => {
+      await page.getByRole('button', { name: 'Beräkna resultat', exact: true }).click({ timeout: TIMEOUT_MS });
+      await page.getByTestId('result-level').waitFor({ timeout: TIMEOUT_MS });
+      await page.getByText('2 fel i svaren').waitFor();
+      const entry = page.getByRole('button', { name: /^Nivå 1!D\d+ Fel markering "kanske"/ });
+      const cell = /^(Nivå 1!D\d+)/.exec((await entry.textContent()) ?? '')?.[1];
+      assert(cell, 'the error entry names no cell');
+      await entry.click();
+      await page.getByText(`markerad cell ${cell}`).waitFor({ timeout: TIMEOUT_MS });
+      await page.screenshot({ path: join(ARTIFACTS, 'taskpane-errors.png'), fullPage: true });
+    },
+  },
+  {
     name: 'English when the browser asks for it',
     locale: 'en-US',
     run: async (page) => {
@@ -123,6 +152,7 @@ async function main(): Promise<number> {
   mkdirSync(ARTIFACTS, { recursive: true });
   if (!existsSync(CHROMIUM)) {
     console.error(`e2e: ${CHROMIUM} not found (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+    console.log('e2e: 0 passed, 1 failed');
     return 1;
   }
   const started = Date.now();

@@ -1,10 +1,11 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import type { PaneMessages } from '../i18n';
+import type { Stage } from '../model';
 import { useText } from './useText';
 
 /** A failure as the UI gets it: the stage it happened in and the error (an OfficeExtension.Error has a code). */
 export interface Failure {
-  readonly stage: 'read' | 'insert' | 'write' | 'select';
+  readonly stage: Stage;
   readonly error: unknown;
   readonly sheet?: string;
   readonly cell?: string;
@@ -29,7 +30,7 @@ export function failureText(failure: Failure, t: PaneMessages, f: (s: string, p:
   const what =
     failure.stage === 'select'
       ? f(t.failure.select, { sheet: failure.sheet ?? '', cell: failure.cell ?? '' })
-      : { read: t.failure.read, insert: t.failure.insert, write: t.failure.write }[failure.stage];
+      : { read: t.failure.read, insert: t.failure.insert, compute: t.failure.compute, write: t.failure.write }[failure.stage];
   const code = codeOf(failure.error);
   const why = code === 'AccessDenied' ? t.failure.accessDenied : code === 'InvalidOperationInCellEditMode' ? t.failure.cellEditMode : undefined;
   return { what, why };

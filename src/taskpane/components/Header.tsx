@@ -1,4 +1,4 @@
-import { Badge, Button, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { PaneLocale } from '../i18n';
 import { useText } from './useText';
 
@@ -50,7 +50,7 @@ export function Header({ preview, onLocaleChange }: HeaderProps) {
               key={l.locale}
               size="small"
               appearance="transparent"
-              className={locale === l.locale ? `${s.language} ${s.current}` : s.language}
+              className={mergeClasses(s.language, locale === l.locale && s.current)}
               aria-pressed={locale === l.locale}
               aria-label={l.name}
               lang={l.locale}

@@ -12,7 +12,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowClockwise20Regular } from '@fluentui/react-icons';
+import { RefreshIcon } from './icons';
 import { describeIssue } from '../../i18n';
 import type { WorkbookSummary } from '../host';
 import type { PaneLocale } from '../i18n';
@@ -128,7 +128,10 @@ export function TaskPane({ actions, onLocaleChange, summary }: TaskPaneProps) {
   };
 
   const select = (sheet: string, cell: string) => {
-    actions.select(sheet, cell).catch((error: unknown) => setFailure({ ...toFailure(error, 'select'), stage: 'select', sheet, cell }));
+    actions
+      .select(sheet, cell)
+      .then(refreshSummary)
+      .catch((error: unknown) => setFailure({ ...toFailure(error, 'select'), stage: 'select', sheet, cell }));
   };
 
   const busyText =
@@ -142,7 +145,7 @@ export function TaskPane({ actions, onLocaleChange, summary }: TaskPaneProps) {
   );
   const refresh = (
     <Tooltip content={t.progress.refresh} relationship="label" withArrow>
-      <Button appearance="secondary" size="large" icon={<ArrowClockwise20Regular />} onClick={() => void inspect()} disabled={busy !== null} />
+      <Button appearance="secondary" size="large" icon={<RefreshIcon />} onClick={() => void inspect()} disabled={busy !== null} />
     </Tooltip>
   );
 

@@ -25,6 +25,7 @@ export function WorkbookPreview({ summary }: { readonly summary: WorkbookSummary
     <Section title={t.workbook.title}>
       <Caption1 className={s.muted}>
         {f(t.workbook.sheets, { count: summary.sheets.length })} · {charts === 0 ? t.workbook.noCharts : f(t.workbook.charts, { count: charts })}
+        {summary.selection && <> · {f(t.workbook.selection, { cell: summary.selection })}</>}
       </Caption1>
       <ul className={s.list} aria-label={t.workbook.title}>
         {summary.sheets.map((sh) => (

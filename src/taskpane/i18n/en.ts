@@ -7,7 +7,7 @@ export const en: PaneMessages = {
     subtitle: 'Follow-up of systematic information security work',
     agency: 'MCF (formerly MSB)',
     previewBadge: 'Preview – no Excel connected',
-    previewHint: "Exempelkommun's answers in an in-memory workbook. Open the add-in in Excel to work in your own workbook.",
+    previewHint: "The workbook lives only in the browser's memory. Open the add-in in Excel to work in your own workbook.",
     language: 'Language',
     busy: 'Working…',
   },
@@ -84,6 +84,7 @@ export const en: PaneMessages = {
     title: 'That did not work',
     read: 'The workbook could not be read.',
     insert: 'The questionnaire could not be inserted.',
+    compute: 'The result could not be calculated. Nothing has been written to the workbook.',
     write: 'The result was calculated but could not be written to the workbook.',
     select: 'The cell {sheet}!{cell} could not be selected.',
     accessDenied: 'A sheet is protected or the workbook is read-only.',
@@ -97,5 +98,6 @@ export const en: PaneMessages = {
     sheets: '{count} sheets',
     charts: '{count} charts',
     noCharts: 'no charts',
+    selection: 'selected cell {cell}',
   },
 };

@@ -8,8 +8,7 @@ export const sv = {
     subtitle: 'Uppföljning av systematiskt informationssäkerhetsarbete',
     agency: 'MCF (tidigare MSB)',
     previewBadge: 'Förhandsvisning – ingen Excel ansluten',
-    previewHint:
-      'Exempelkommuns svar i en arbetsbok i minnet. Öppna tillägget i Excel för att arbeta i din egen arbetsbok.',
+    previewHint: 'Arbetsboken finns bara i webbläsarens minne. Öppna tillägget i Excel för att arbeta i din egen arbetsbok.',
     language: 'Språk',
     busy: 'Arbetar…',
   },
@@ -86,6 +85,7 @@ export const sv = {
     title: 'Det gick inte',
     read: 'Arbetsboken kunde inte läsas.',
     insert: 'Frågeformuläret kunde inte infogas.',
+    compute: 'Resultatet kunde inte beräknas. Inget har skrivits i arbetsboken.',
     write: 'Resultatet beräknades men kunde inte skrivas till arbetsboken.',
     select: 'Cellen {sheet}!{cell} kunde inte markeras.',
     accessDenied: 'Ett blad är skyddat eller arbetsboken är skrivskyddad.',
@@ -99,5 +99,6 @@ export const sv = {
     sheets: '{count} blad',
     charts: '{count} diagram',
     noCharts: 'inga diagram',
+    selection: 'markerad cell {cell}',
   },
 } as const;
