@@ -3,7 +3,6 @@ import type { Catalog } from '../../core/catalog/types';
 import {
   CATALOG_LABEL,
   CERTAINTY_LABELS,
-  KV_COLUMNS,
   ORG_TYPE_LABELS,
   ORGANISATION_FIELDS,
   Q_HEADER_ROW,
@@ -129,6 +128,8 @@ function levelSheetOps(catalog: Catalog, level: number, answers?: AnswerSet): Wr
     },
     { kind: 'style', sheet, range: 'A1', style: S.title },
     { kind: 'style', sheet, range: 'A2', style: S.note },
+    // Across the sheet, so the level's description is not squeezed into the narrow id column.
+    { kind: 'merge', sheet, range: 'A2:F2' },
     {
       kind: 'values',
       sheet,
@@ -191,7 +192,8 @@ function validationSheet(catalog: Catalog, answers?: AnswerSet): WriteOp[] {
     { kind: 'values', sheet, at: 'A1', rows: [['Valideringsfrågor'], ['Nyckeltal som visar om arbetet får avsedd effekt över tid. De påverkar inte nivån.']] },
     { kind: 'style', sheet, range: 'A1', style: S.title },
     { kind: 'style', sheet, range: 'A2', style: S.note },
-    { kind: 'values', sheet, at: `A${KV_COLUMNS.id + 2}`, rows: [['Id', 'Fråga', 'Antal', 'Förklaring']], style: S.header },
+    { kind: 'merge', sheet, range: 'A2:D2' },
+    { kind: 'values', sheet, at: 'A3', rows: [['Id', 'Fråga', 'Antal', 'Förklaring']], style: S.header },
     { kind: 'values', sheet, at: `A${first}`, rows, style: S.wrap },
     { kind: 'style', sheet, range: `A${first}:A${last}`, style: S.id },
     { kind: 'style', sheet, range: `C${first}:C${last}`, style: { ...S.answer, numberFormat: '0' } },
