@@ -8,6 +8,7 @@ import { readCell } from './cells';
 interface UsedRange {
   readonly values: unknown[][];
   readonly numberFormat: unknown[][];
+  readonly formulas: unknown[][];
   readonly rowIndex: number;
   readonly columnIndex: number;
 }
@@ -29,14 +30,18 @@ export async function readGridOffice(context: Excel.RequestContext, sheetNames: 
     const ws = byName.get(requested.toLowerCase());
     if (!ws) return [];
     const used = ws.getUsedRangeOrNullObject(true);
-    used.load('values,numberFormat,rowIndex,columnIndex');
+    used.load('values,numberFormat,formulas,rowIndex,columnIndex');
     return [{ requested, name: ws.name, used }];
   });
   if (wanted.length > 0) await context.sync();
 
   const sheets = new Map<string, SheetGrid>();
   for (const { requested, name, used } of wanted) {
-    sheets.set(requested, { name, values: used.isNullObject ? [] : gridFromA1(used) });
+    if (used.isNullObject) sheets.set(requested, { name, values: [] });
+    else {
+      const formulas = formulasFromA1(used);
+      sheets.set(requested, formulas ? { name, values: gridFromA1(used), formulas } : { name, values: gridFromA1(used) });
+    }
   }
   return { sheetNames: worksheets.items.map((ws) => ws.name), sheets };
 }
@@ -51,5 +56,24 @@ function gridFromA1(used: UsedRange): Scalar[][] {
     row.forEach((value, c) => cells.push(readCell(value, used.numberFormat[r]?.[c])));
     grid.push(cells);
   });
+  return grid;
+}
+
+/**
+ * Formula text (without '=') where cells hold formulas, padded to A1 like the values; undefined when
+ * there are none. The action-plan merge writes them back as formulas, so a user's "=H5+90" survives.
+ */
+function formulasFromA1(used: UsedRange): (string | null)[][] | undefined {
+  let found = false;
+  const grid: (string | null)[][] = [];
+  used.formulas.forEach((row, r) => {
+    row.forEach((f, c) => {
+      if (typeof f !== 'string' || !f.startsWith('=')) return;
+      found = true;
+      (grid[used.rowIndex + r] ??= new Array<string | null>(used.columnIndex + row.length).fill(null))[used.columnIndex + c] = f.slice(1);
+    });
+  });
+  if (!found) return undefined;
+  for (let r = 0; r < grid.length; r++) grid[r] ??= [];
   return grid;
 }

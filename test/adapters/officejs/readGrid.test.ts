@@ -34,6 +34,7 @@ describe('readGridOffice on the memory Excel', () => {
         [null, null, '2024-03-15', 12.5, null],
         [null, null, null, 'x', null], // the memory Excel does not calculate formulas
       ],
+      formulas: [[], [], [], [], [null, null, null, null, 'A1']],
     });
     expect(syncs).toBe(2);
   });
@@ -84,5 +85,23 @@ describe('readGridOffice on the memory Excel', () => {
     expect(q[1][6]).toBe('2024-03-15');
     expect(q).toHaveLength(21);
     expect(grid.sheets.get(RESULT)!.values[1]).toEqual(['Styrning', 1, 3, null, 1]);
+  });
+});
+
+describe('readGridOffice formulas', () => {
+  it('returns the formula text of cells that hold formulas, from A1, and none for plain sheets', async () => {
+    const { createMemoryExcel } = await import('../../../src/adapters/officejs/memory/memoryExcel');
+    const excel = createMemoryExcel();
+    await excel.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.add('Handlingsplan');
+      sheet.getRange('B3:C3').values = [[5, '=B3+90']];
+      ctx.workbook.worksheets.add('Plain').getRange('A1').values = [['x']];
+      await ctx.sync();
+    });
+    const grid = await excel.run((ctx) => readGridOffice(ctx as never, ['Handlingsplan', 'Plain']));
+    const plan = grid.sheets.get('Handlingsplan')!;
+    expect(plan.formulas?.[2]?.[2]).toBe('B3+90');
+    expect(plan.formulas?.[2]?.[1] ?? null).toBeNull();
+    expect(grid.sheets.get('Plain')!.formulas).toBeUndefined();
   });
 });
