@@ -26,6 +26,7 @@ export const en: Messages = {
     'duplicate-row': 'Id {id} occurs more than once (also in {other}).',
     'unknown-row': 'Unknown id "{id}" in column {column}: the row does not belong to the catalog.',
     'foreign-workbook': 'The workbook contains no Infosäkkollen questionnaire (the Start sheet with the catalog id is missing).',
+    'result-sheet-taken': 'The sheet "{sheet}" already exists and was not made by Infosäkkollen. Rename your sheet and the result is written without overwriting anything of yours.',
     'unknown-catalog': 'The catalog "{catalog}" is unknown. Known catalogs: {known}.',
   },
   where: '{sheet}!{cell}',

@@ -25,6 +25,7 @@ export const sv = {
     'duplicate-row': 'Id {id} förekommer mer än en gång (även i {other}).',
     'unknown-row': 'Okänt id "{id}" i kolumn {column}: raden hör inte till katalogen.',
     'foreign-workbook': 'Arbetsboken innehåller inget Infosäkkollen-formulär (bladet Start med katalog-id saknas).',
+    'result-sheet-taken': 'Bladet "{sheet}" finns redan och är inte skapat av Infosäkkollen. Byt namn på ditt blad så skrivs resultatet utan att något av ditt skrivs över.',
     'unknown-catalog': 'Katalogen "{catalog}" är okänd. Kända kataloger: {known}.',
   },
   where: '{sheet}!{cell}',

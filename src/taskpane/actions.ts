@@ -71,7 +71,8 @@ export function paneActions(host: ExcelHost): PaneActions {
       await nextFrame();
       // Everything is computed before the first write, so a failure here leaves the workbook untouched.
       const outcome = await stage('compute', async () => computeFromWorkbook(grid, localToday()));
-      if (outcome.kind === 'foreign') return outcome;
+      // The pane shows a refused workbook like a foreign one: the issue says why, nothing was written.
+      if (outcome.kind === 'refused') return { kind: 'foreign', issue: outcome.issue };
       onStep?.('writing');
       await stage('write', () => host.run((ctx) => applyPlanOffice(ctx, outcome.plan)));
       return {

@@ -17,14 +17,18 @@ export const SHEETS = {
 
 export const levelSheet = (level: number): string => `Nivå ${level}`;
 
-/** Sheets the reader needs. */
-export const INPUT_SHEETS: readonly string[] = [
-  SHEETS.start,
-  SHEETS.organisation,
-  ...SHEETS.levels,
-  SHEETS.validation,
-  SHEETS.actionPlan,
-];
+/**
+ * How A1 of each result sheet begins. A sheet with a result sheet's name is rewritten only when it
+ * starts like this (or is empty): a user's own "Handlingsplan" or "Resultat" is never overwritten.
+ */
+export const RESULT_TITLES: Readonly<Record<string, string>> = {
+  [SHEETS.result]: 'Resultat',
+  [SHEETS.summary]: 'Ledningssammanfattning',
+  [SHEETS.areas]: 'Arbetsområden',
+  [SHEETS.feedback]: 'Återkoppling',
+  [SHEETS.nextLevel]: 'Nästa nivå',
+  [SHEETS.actionPlan]: 'Handlingsplan för informationssäkerhet',
+};
 
 export const QUESTIONNAIRE_SHEETS: readonly string[] = [SHEETS.start, SHEETS.organisation, ...SHEETS.levels, SHEETS.validation];
 export const RESULT_SHEETS: readonly string[] = [
@@ -35,6 +39,9 @@ export const RESULT_SHEETS: readonly string[] = [
   SHEETS.nextLevel,
   SHEETS.actionPlan,
 ];
+
+/** Sheets the reader needs: the questionnaire, and the result sheets (to merge the plan and to check ownership). */
+export const INPUT_SHEETS: readonly string[] = [...QUESTIONNAIRE_SHEETS, ...RESULT_SHEETS];
 
 /** Column A holds ids on every answer sheet; the label on Start whose column-B neighbour is the catalog id. */
 export const ID_COLUMN = 'A';

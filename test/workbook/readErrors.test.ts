@@ -356,7 +356,7 @@ describe('foreign workbook', () => {
     const r = readWorkbook(grid);
     expect(r.kind).toBe('foreign');
     if (r.kind === 'foreign') expect(r.issue).toMatchObject({ severity: 'error', code: 'foreign-workbook' });
-    expect(computeFromWorkbook(grid, '2026-01-15').kind).toBe('foreign');
+    expect(computeFromWorkbook(grid, '2026-01-15')).toMatchObject({ kind: 'refused', issue: { code: 'foreign-workbook' } });
   });
 
   test('an unknown catalog id on Start → kind foreign, code unknown-catalog naming Start', () => {

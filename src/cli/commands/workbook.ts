@@ -138,7 +138,7 @@ export async function readCommand(args: ParsedArgs, out: Output): Promise<number
 export async function scoreWorkbook(input: string, args: ParsedArgs, out: Output): Promise<number> {
   const data = readBytes(input);
   const outcome = computeFromWorkbook(await gridOf(input, data), localToday());
-  if (outcome.kind === 'foreign') throw foreign(input, outcome.issue);
+  if (outcome.kind === 'refused') throw foreign(input, outcome.issue);
   const target = outputPath(args, input);
   if (target) writeBytes(target, await applyOrFail(input, data, outcome.plan));
   const errors = outcome.issues.filter((i) => i.severity === 'error');

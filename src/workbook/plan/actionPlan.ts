@@ -1,5 +1,5 @@
 import type { SuggestedActivity } from '../../core/plans/activities';
-import { PLAN_COLUMNS, PLAN_COMPUTED_COLUMN, PLAN_GANTT_MONTHS, PLAN_HEADER_ROW, SHEETS } from '../layout';
+import { PLAN_COLUMNS, PLAN_COMPUTED_COLUMN, PLAN_GANTT_MONTHS, PLAN_HEADER_ROW, RESULT_TITLES, SHEETS } from '../layout';
 import { cellAddress, columnName } from './address';
 import { S } from './styles';
 import type { CellInput, Scalar, SheetGrid, WriteOp } from './types';
@@ -118,7 +118,7 @@ export function actionPlanSheet(rows: readonly CellInput[][], ctx: PlanContext):
       sheet,
       at: 'A1',
       rows: [
-        ['Handlingsplan för informationssäkerhet'],
+        [RESULT_TITLES[sheet]],
         [
           'Föreslagna aktiviteter från gapet till nästa nivå (prioritet 1: frågor under minimikravet, 2: poäng som saknas, 3: senare nivåer). Allt du skriver här behålls när resultatet beräknas om; bara kolumnen "Beräknat läge" skrivs av verktyget. Lägg gärna till egna rader.',
         ],

@@ -3,7 +3,7 @@ import type { Feedback } from '../../core/feedback/feedback';
 import type { SuggestedActivity } from '../../core/plans/activities';
 import type { RegulationResult } from '../../core/regulation/indication';
 import type { ScoreResult } from '../../core/scoring/score';
-import { SHEETS } from '../layout';
+import { RESULT_TITLES, SHEETS } from '../layout';
 import { actionPlanSheet, measureText, mergeActionPlan, type PlanContext } from './actionPlan';
 import { CONFIDENCE, FOOTER, heading, noteText, overallStops, overallText, statusText, stopsText, summaryLine } from './regulationText';
 import { withRowHeights } from './rowHeights';
@@ -262,7 +262,7 @@ function feedbackSheet({ feedback }: ResultInputs): WriteOp[] {
 function nextLevelSheet({ catalog, result: r }: ResultInputs): WriteOp[] {
   const sheet = SHEETS.nextLevel;
   const n = r.nextLevel;
-  const rows: CellInput[][] = [[n ? `Vägen till nivå ${n.level}` : 'Högsta nivån är nådd'], ['Billigaste vägen: minsta antal ytterligare åtgärder, frågor under minimikravet först (bredd före djup).'], [], ...quickFacts(r), []];
+  const rows: CellInput[][] = [[n ? `${RESULT_TITLES[sheet]} – vägen till nivå ${n.level}` : `${RESULT_TITLES[sheet]} – högsta nivån är nådd`], ['Billigaste vägen: minsta antal ytterligare åtgärder, frågor under minimikravet först (bredd före djup).'], [], ...quickFacts(r), []];
   const headerRow = rows.length + 1;
   const optionText = (q: number, ids: readonly string[]) =>
     ids.map((id) => `${id}) ${catalog.question(q)!.options.find((o) => o.id === id)?.text.sv ?? ''}`).join('\n');
