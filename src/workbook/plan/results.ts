@@ -139,17 +139,18 @@ function resultSheet({ catalog, result: r, regulation, today }: ResultInputs): W
     // Layer 3: one row per paragraph.
     // Below the two charts (rows 3–34), so the table never sits under a chart.
     const first = Math.max(rows.length + 2, 37);
-    const table: CellInput[][] = [['§', 'Rubrik', '', 'Status', '', '', 'Stopp', '', 'Anmärkningar och tips', '', 'Tillförlitlighet']];
+    // Columns follow the sheet's widths: the long notes take the wide column B.
+    const table: CellInput[][] = [['Paragraf', 'Anmärkningar och tips', '', 'Status', '', '', 'Stopp', '', '', 'Tillförlitlighet']];
     for (const p of regulation.paragraphs) {
       const notes = [...p.remarks, ...p.tips].map((n) => noteText(catalog, n)).join('\n');
-      table.push([`${p.id} §`, p.rubrik, '', statusText(p), '', '', stopsText(p), '', notes || (p.status === 'notAssessable' ? p.note : ''), '', p.confidence ? CONFIDENCE[p.confidence] : '–']);
+      table.push([`${p.id} § ${p.rubrik}`, notes || (p.status === 'notAssessable' ? p.note : ''), '', statusText(p), '', '', stopsText(p), '', '', p.confidence ? CONFIDENCE[p.confidence] : '–']);
     }
     ops.push({ kind: 'values', sheet, at: `A${first - 1}`, rows: [[`Indikation per paragraf (${regulation.designation})`]], style: S.subtitle });
     ops.push({ kind: 'values', sheet, at: `A${first}`, rows: table, style: { wrap: true, vAlign: 'top', fontSize: 9 } });
-    ops.push({ kind: 'style', sheet, range: `A${first}:K${first}`, style: S.header });
+    ops.push({ kind: 'style', sheet, range: `A${first}:J${first}`, style: S.header });
     regulation.paragraphs.forEach((p, i) => {
       const row = first + 1 + i;
-      for (const range of [`D${row}:F${row}`, `G${row}:H${row}`, `I${row}:J${row}`]) ops.push({ kind: 'merge', sheet, range });
+      for (const range of [`D${row}:F${row}`, `G${row}:I${row}`]) ops.push({ kind: 'merge', sheet, range });
       const fill = p.status === 'met' ? COLORS.green : p.status === 'partial' ? COLORS.yellow : p.status === 'notMet' ? COLORS.red : COLORS.grey;
       ops.push({ kind: 'style', sheet, range: `D${row}`, style: { fill } });
     });
@@ -219,10 +220,11 @@ function areasSheet({ catalog, result: r, regulation }: ResultInputs): WriteOp[]
   const last = areaLastRow(catalog);
   const header = ['Id', 'Arbetsområde', 'Nivå', 'Poäng', 'Maxpoäng', 'Åtgärder', 'Möjliga åtgärder', 'Föreskriftskraven indikeras'];
   return [
-    { kind: 'sheet', sheet, columnWidths: [6, 52, 8, 8, 10, 10, 12, 16], tabColor: '2F75B5', landscape: true, fitToWidth: true },
+    { kind: 'sheet', sheet, columnWidths: [6, 52, 8, 8, 10, 10, 12, 22], tabColor: '2F75B5', landscape: true, fitToWidth: true },
     { kind: 'values', sheet, at: 'A1', rows: [['Arbetsområden'], ['Indikativ nivå per arbetsområde (samma regler som för hela organisationen, utan säkerhetskravet).']] },
     { kind: 'style', sheet, range: 'A1', style: S.title },
     { kind: 'style', sheet, range: 'A2', style: S.note },
+    { kind: 'merge', sheet, range: 'A2:H2' },
     { kind: 'values', sheet, at: `A${AREA_FIRST_ROW - 1}`, rows: [header], style: S.header },
     {
       kind: 'values',
@@ -284,6 +286,7 @@ function nextLevelSheet({ catalog, result: r }: ResultInputs): WriteOp[] {
     { kind: 'values', sheet, at: 'A1', rows, style: S.wrap },
     { kind: 'style', sheet, range: 'A1', style: S.title },
     { kind: 'style', sheet, range: 'A2', style: S.note },
+    { kind: 'merge', sheet, range: 'A2:G2' },
     { kind: 'style', sheet, range: 'A4', style: S.subtitle },
     { kind: 'style', sheet, range: `A${headerRow}:G${headerRow}`, style: S.header },
   ];
