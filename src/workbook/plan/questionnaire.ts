@@ -66,6 +66,8 @@ function startSheet(catalog: Catalog): WriteOp[] {
     { kind: 'sheet', sheet, columnWidths: [16, 110], showGridlines: false, tabColor: '1F4E79', protect: true, fitToWidth: true },
     { kind: 'values', sheet, at: 'A1', rows, style: S.wrap },
     ...titleRows,
+    // Running text spans both columns; the narrow column A is for the legend's keys.
+    ...rows.flatMap((r, i): WriteOp[] => (r.length === 1 ? [{ kind: 'merge', sheet, range: `A${i + 1}:B${i + 1}` }] : [])),
     { kind: 'style', sheet, range: 'A16:A21', style: S.label },
     { kind: 'style', sheet, range: 'A21:A21', style: { fill: 'FFF9E5' } },
     { kind: 'style', sheet, range: 'A23:B25', style: S.id },
@@ -97,7 +99,7 @@ function organisationSheet(answers?: AnswerSet): WriteOp[] {
     { kind: 'values', sheet, at: `A${first}`, rows },
     { kind: 'style', sheet, range: `A${first}:A${last}`, style: S.id },
     { kind: 'style', sheet, range: `B${first}:B${last}`, style: S.label },
-    { kind: 'style', sheet, range: `C${first}:C${last}`, style: S.answerText },
+    { kind: 'style', sheet, range: `C${first}:C${last}`, style: { ...S.answerText, hAlign: 'left' } },
     { kind: 'style', sheet, range: `D${first}:D${last}`, style: S.note },
     { kind: 'validation', sheet, range: `C${rowOf('org.type')}`, list: ORG_TYPE_LABELS.map((t) => t.label), strict: true },
     { kind: 'validation', sheet, range: `C${rowOf('org.cyberSecurityAct')}`, list: YES_NO, strict: true },

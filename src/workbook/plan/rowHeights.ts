@@ -5,7 +5,7 @@ const LINE_POINTS = 12.75;
 const DEFAULT_WIDTH = 8.43;
 
 /**
- * Adds row heights for rows whose wrapped text needs more than one line. Excel autofits such rows
+ * Adds row heights for rows whose wrapped text needs more than one line, and for large titles. Excel autofits such rows
  * on its own, but LibreOffice and printouts use the stored height, so the plan states it: an
  * estimate from text length and column width (about one character per width unit at 11 pt).
  * Rows that already have a height in the plan keep it.
@@ -50,8 +50,13 @@ export function withRowHeights(plan: WritePlan): WritePlan {
     const heights = new Map<number, number>();
     for (const [key, text] of cells) {
       const style = styleOf(sheet).get(key);
-      if (!style?.wrap) continue;
       const [row, column] = key.split(':').map(Number);
+      if (!style?.wrap) {
+        // Large titles need a taller row too, or they run into the row below.
+        const size = style?.fontSize ?? 11;
+        if (size > 11) heights.set(row, Math.max(heights.get(row) ?? 0, Math.ceil(size * 1.6 + 2)));
+        continue;
+      }
       const m = merged.get(sheet)?.find((x) => x.top === row && x.left === column);
       let width = 0;
       for (let c = column; c <= (m?.right ?? column); c++) width += w[c - 1] ?? DEFAULT_WIDTH;
