@@ -23,7 +23,9 @@ export interface ResultInputs {
 
 const AREA_FIRST_ROW = 5;
 
-const levelTitle = (catalog: Catalog, level: number) => (level === 0 ? 'Under nivå 1' : `Nivå ${level} – ${catalog.levels[level].name.sv}`);
+/** "Nivå 2" and the level's name, for a large heading with the name beneath it. */
+const levelHeading = (catalog: Catalog, level: number): [string, string] =>
+  level === 0 ? ['Under nivå 1', ''] : [`Nivå ${level}`, catalog.levels[level].name.sv];
 
 /** Every result sheet, computed in full before anything is written (issue 4: never half-written). */
 export function resultPlan(inputs: ResultInputs): WritePlan {
@@ -98,8 +100,8 @@ function resultSheet({ catalog, result: r, regulation, today }: ResultInputs): W
     [`Resultat${org ? ` – ${org}` : ''}`],
     [`Beräknat ${today} med ${catalog.name.sv} (${catalog.id})`],
     [],
-    ['Nivå', r.level === 0 ? 'Under nivå 1' : `Nivå ${r.level}`],
-    ['', r.level === 0 ? '' : catalog.levels[r.level].name.sv],
+    ['Nivå', levelHeading(catalog, r.level)[0]],
+    ['', levelHeading(catalog, r.level)[1]],
     ['', catalog.levels[r.level].description.sv],
     ['Poäng', `${r.totalPoints} av ${r.maxPoints}`],
     ['Åtgärder', `${r.measures.done} av ${r.measures.possible}`],
@@ -171,13 +173,13 @@ function summarySheet({ catalog, result: r, feedback, activities, regulation, to
     ['Ledningssammanfattning – informationssäkerhet'],
     [`${r.organisation.name ?? 'Organisationen'} · uppföljning enligt Infosäkkollen, MCF (tidigare MSB) · ${today}`],
     [],
-    [levelTitle(catalog, r.level)],
+    ...levelHeading(catalog, r.level).map((text) => [text]),
     [feedback.level.meaning.sv],
     [`Poäng ${r.totalPoints} av ${r.maxPoints} · ${r.answeredCount} av ${r.questions.length} frågor besvarade`],
     [],
   ];
   const chartTop = rows.length + 1;
-  for (let i = 0; i < 15; i++) rows.push([]);
+  for (let i = 0; i < 16; i++) rows.push([]);
   const prioRow = rows.length + 1;
   rows.push(['Fem viktigaste prioriteringarna']);
   top.forEach((a, i) => rows.push([`${i + 1}. ${a.name} – ${measureText(a, regulation?.designation)}`]));
@@ -197,11 +199,12 @@ function summarySheet({ catalog, result: r, feedback, activities, regulation, to
   rows.push([feedback.level.nextStep.sv]);
   if (regulation) rows.push([FOOTER]);
   const ops: WriteOp[] = [
-    { kind: 'sheet', sheet, columnWidths: [110], showGridlines: false, tabColor: 'C00000', fitToPage: true },
+    { kind: 'sheet', sheet, columnWidths: [90], showGridlines: false, tabColor: 'C00000', fitToPage: true },
     { kind: 'values', sheet, at: 'A1', rows, style: S.wrap },
     { kind: 'style', sheet, range: 'A1', style: S.title },
     { kind: 'style', sheet, range: 'A2', style: S.note },
     { kind: 'style', sheet, range: 'A4', style: S.big },
+    { kind: 'style', sheet, range: 'A5', style: { ...S.label, wrap: true } },
     { kind: 'rowHeight', sheet, rows: [4], height: 28 },
     { kind: 'style', sheet, range: `A${prioRow}`, style: S.subtitle },
     { kind: 'style', sheet, range: `A${qRow}`, style: S.subtitle },

@@ -7,7 +7,7 @@ const DEFAULT_WIDTH = 8.43;
 /**
  * Adds row heights for rows whose wrapped text needs more than one line, and for large titles. Excel autofits such rows
  * on its own, but LibreOffice and printouts use the stored height, so the plan states it: an
- * estimate from text length and column width (about one character per width unit at 11 pt).
+ * estimate from text length and column width (about 0.9 characters per width unit at 11 pt).
  * Rows that already have a height in the plan keep it.
  */
 export function withRowHeights(plan: WritePlan): WritePlan {
@@ -61,7 +61,8 @@ export function withRowHeights(plan: WritePlan): WritePlan {
       let width = 0;
       for (let c = column; c <= (m?.right ?? column); c++) width += w[c - 1] ?? DEFAULT_WIDTH;
       const size = style.fontSize ?? 11;
-      const perLine = Math.max(1, Math.floor((width * 11) / size) - 1);
+      // 0.9: fonts wider than Calibri (LibreOffice's fallbacks) must not clip the last line.
+      const perLine = Math.max(1, Math.floor((width * 0.9 * 11) / size) - 1);
       const lines = text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
       if (lines > 1) heights.set(row, Math.max(heights.get(row) ?? 0, Math.ceil(lines * LINE_POINTS * (size / 11) + 2)));
     }
