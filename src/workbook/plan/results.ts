@@ -46,39 +46,44 @@ function areaLastRow(catalog: Catalog): number {
   return AREA_FIRST_ROW + catalog.areas.length - 1;
 }
 
-function levelChart(catalog: Catalog, sheet: string, name: string, from: string, to: string): ChartOp {
-  const last = areaLastRow(catalog);
+/** A bar chart over the Arbetsområden table: one bar per work area, series from the given columns. */
+function areaChart(
+  catalog: Catalog,
+  where: { sheet: string; name: string; from: string; to: string },
+  chart: { title: string; series: { name: string; column: string; color: string }[]; axis: ChartOp['axis'] },
+): ChartOp {
+  const rows = (column: string) => ({ sheet: SHEETS.areas, range: `${column}${AREA_FIRST_ROW}:${column}${areaLastRow(catalog)}` });
   return {
     kind: 'chart',
-    sheet,
-    name,
+    sheet: where.sheet,
+    name: where.name,
     type: 'bar',
-    title: 'Indikativ nivå per arbetsområde',
-    categories: { sheet: SHEETS.areas, range: `B${AREA_FIRST_ROW}:B${last}` },
-    series: [{ name: 'Nivå', values: { sheet: SHEETS.areas, range: `C${AREA_FIRST_ROW}:C${last}` }, color: COLORS.navy }],
-    anchor: { from, to },
-    axis: { min: 0, max: 4, majorUnit: 1, title: 'Nivå (0 = under nivå 1)' },
-    legend: false,
+    title: chart.title,
+    categories: rows('B'),
+    series: chart.series.map((s) => ({ name: s.name, values: rows(s.column), color: s.color })),
+    anchor: { from: where.from, to: where.to },
+    axis: chart.axis,
+    legend: chart.series.length > 1,
   };
 }
 
+function levelChart(catalog: Catalog, sheet: string, name: string, from: string, to: string): ChartOp {
+  return areaChart(catalog, { sheet, name, from, to }, {
+    title: 'Indikativ nivå per arbetsområde',
+    series: [{ name: 'Nivå', column: 'C', color: COLORS.navy }],
+    axis: { min: 0, max: 4, majorUnit: 1, title: 'Nivå (0 = under nivå 1)' },
+  });
+}
+
 function pointsChart(catalog: Catalog, sheet: string, name: string, from: string, to: string): ChartOp {
-  const last = areaLastRow(catalog);
-  return {
-    kind: 'chart',
-    sheet,
-    name,
-    type: 'bar',
+  return areaChart(catalog, { sheet, name, from, to }, {
     title: 'Poäng per arbetsområde mot maxpoäng',
-    categories: { sheet: SHEETS.areas, range: `B${AREA_FIRST_ROW}:B${last}` },
     series: [
-      { name: 'Poäng', values: { sheet: SHEETS.areas, range: `D${AREA_FIRST_ROW}:D${last}` }, color: '2F75B5' },
-      { name: 'Maxpoäng', values: { sheet: SHEETS.areas, range: `E${AREA_FIRST_ROW}:E${last}` }, color: 'BFBFBF' },
+      { name: 'Poäng', column: 'D', color: '2F75B5' },
+      { name: 'Maxpoäng', column: 'E', color: 'BFBFBF' },
     ],
-    anchor: { from, to },
     axis: { min: 0 },
-    legend: true,
-  };
+  });
 }
 
 function quickFacts(r: ScoreResult): CellInput[][] {
