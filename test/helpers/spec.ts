@@ -1,5 +1,5 @@
 /**
- * Facts taken from the specification (/work/shared/domain/MODEL.md, CATALOG.md), written out by
+ * Facts taken from the specification (../shared/domain/MODEL.md and CATALOG.md beside the repo), written out by
  * hand so that tests compare the implementation with the spec and not with itself.
  */
 
