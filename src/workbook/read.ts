@@ -11,7 +11,9 @@ import {
   SHEETS,
   YES_NO,
   levelSheet,
+  optionId,
   parseRowId,
+  questionId,
 } from './layout';
 import { cellAddress, columnName } from './plan/address';
 import type { Scalar, SheetGrid, WorkbookGrid } from './plan/types';
@@ -37,7 +39,7 @@ export type ReadOutcome =
       readonly issues: readonly LocatedIssue[];
     };
 
-const TICKED = new Set(['x', 'ja', '1', 'true', 'sant', '✓', '✔', '☑', 'x']);
+const TICKED = new Set(['x', 'ja', '1', 'true', 'sant', '✓', '✔', '☑']);
 
 /** Cell text as a person sees it: trimmed, NFC. */
 function text(v: Scalar | undefined): string {
@@ -175,26 +177,25 @@ function indexRows(catalog: Catalog, grid: WorkbookGrid, issues: LocatedIssue[])
         issues.push({ severity: 'error', code: 'unknown-row', sheet: name, cell: cellAddress(ref.row, Q_COLUMNS.id), params: { id: raw, column: columnName(Q_COLUMNS.id) } });
         return;
       }
-      const key = id.option === undefined ? undefined : `${id.question}.${id.option}`;
-      const map = key === undefined ? questions : options;
-      const mapKey = (key ?? id.question) as never;
-      const seen = map.get(mapKey);
+      const seen = id.option === undefined ? questions.get(id.question) : options.get(`${id.question}.${id.option}`);
       if (seen) {
         issues.push({ severity: 'error', code: 'duplicate-row', sheet: name, cell: cellAddress(ref.row, Q_COLUMNS.id), question: id.question, params: { id: raw, other: where(seen) } });
         return;
       }
-      map.set(mapKey, ref);
+      if (id.option === undefined) questions.set(id.question, ref);
+      else options.set(`${id.question}.${id.option}`, ref);
     });
   }
   // Every row the catalog defines must be there, on a sheet that exists.
   const present = new Set(levels.filter((l) => grid.sheets.has(levelSheet(l))));
   for (const q of catalog.questions) {
     if (!present.has(q.level)) continue;
-    const ids = [q.number, ...q.options.map((o) => `${q.number}.${o.id}`)];
-    for (const id of ids) {
-      const found = typeof id === 'number' ? questions.has(id) : options.has(id);
+    const rows = [
+      { found: questions.has(q.number), label: questionId(q.number) },
+      ...q.options.map((o) => ({ found: options.has(`${q.number}.${o.id}`), label: optionId(q.number, o.id) })),
+    ];
+    for (const { found, label } of rows) {
       if (!found) {
-        const label = typeof id === 'number' ? `Q${String(id).padStart(2, '0')}` : `Q${String(q.number).padStart(2, '0')}.${id.split('.')[1]}`;
         issues.push({ severity: 'error', code: 'missing-row', sheet: levelSheet(q.level), question: q.number, params: { id: label, column: columnName(Q_COLUMNS.id) } });
       }
     }

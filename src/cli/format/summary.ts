@@ -1,6 +1,7 @@
 import type { Catalog } from '../../core/catalog/types';
 import type { ScoreResult } from '../../core/scoring/score';
 import { describeIssue } from '../../i18n';
+import { boxes } from '../../workbook/plan/actionPlan';
 
 /** The readable Swedish summary printed by `infosak score` without --json. */
 export function summaryText(catalog: Catalog, r: ScoreResult): string {
@@ -26,10 +27,7 @@ export function summaryText(catalog: Catalog, r: ScoreResult): string {
     if (n.uncertainOverLimit) lines.push(`  Osäkra bedömningar som behöver bli säkra: ${n.uncertainOverLimit}`);
     lines.push(`  Minsta antal ytterligare åtgärder: ${n.cheapestAdditionalMeasures}`);
     for (const s of n.steps) {
-      const what = [s.untick.length ? `ta bort ${s.untick.join(', ')}` : '', s.tick.length ? `kryssa ${s.tick.join(', ')}` : '']
-        .filter(Boolean)
-        .join(' och ');
-      lines.push(`    F${s.number} (${s.area}): ${s.fromPoints} → ${s.toPoints} p – ${what}${s.hasInputError ? ' (rätta först felet i svaret)' : ''}`);
+      lines.push(`    F${s.number} (${s.area}): ${s.fromPoints} → ${s.toPoints} p – ${boxes(s)}${s.hasInputError ? ' (rätta först felet i svaret)' : ''}`);
     }
   } else lines.push('Högsta nivån är nådd: fortsätt att följa upp och förbättra.');
   if (r.forwardLooking.length) lines.push(`Under utveckling (framåtblickande): ${r.forwardLooking.map((q) => `F${q}`).join(', ')}`);

@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/types';
 import type { RegulationSpec } from '../regulation/schema';
 import { paragraphsBlockedBy } from '../regulation/indication';
+import { boxesToReach } from '../scoring/nextLevel';
 import type { ScoreResult } from '../scoring/score';
 
 /** A suggested action-plan activity: one per question that needs raising, with a stable id. */
@@ -53,8 +54,6 @@ export function suggestActivities(catalog: Catalog, result: ScoreResult, regulat
   for (const q of result.questions) {
     if (taken.has(q.number) || q.points >= Math.min(top, q.maxPoints)) continue;
     const question = catalog.question(q.number)!;
-    const free = question.options.filter((o) => o.kind === 'aspect' && !q.selected.includes(o.id)).map((o) => o.id);
-    const band = question.options.find((o) => o.kind === 'band' && o.points === top);
     out.push({
       id: activityId(q.number),
       question: q.number,
@@ -64,8 +63,7 @@ export function suggestActivities(catalog: Catalog, result: ScoreResult, regulat
       fromPoints: q.points,
       toPoints: top,
       targetLevel: top,
-      tick: question.scoring === 'band' ? (band ? [band.id] : []) : free.slice(0, top - q.points),
-      untick: q.selected.filter((id) => id === 'y' || id === 'u' || id === 'n' || (question.scoring === 'band' && id !== band?.id)),
+      ...boxesToReach(question, q.selected, q.points, top),
       paragraphs: tags(q.number, q.points),
     });
   }

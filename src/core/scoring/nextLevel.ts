@@ -74,17 +74,25 @@ export function measuresToReach(item: PathQuestion, target: number): number {
   return Math.max(0, target - item.points);
 }
 
-function boxesFor(item: PathQuestion, target: number): { tick: string[]; untick: string[] } {
-  const { question, answer } = item;
-  const current = answer.state === 'answered' ? answer.selected : [];
-  const exclusive: string[] = current.filter((id) => id === 'y' || id === 'u' || id === 'n');
+/**
+ * The boxes that raise a question from `points` to `target`: aspects not yet ticked in catalog
+ * order, or the one band worth `target`; y/u/n and replaced bands to untick first.
+ * `selected` is the question's valid ticks (empty for an unanswered or erroneous answer).
+ */
+export function boxesToReach(
+  question: Question,
+  selected: readonly string[],
+  points: number,
+  target: number,
+): { tick: string[]; untick: string[] } {
+  const exclusive: string[] = selected.filter((id) => id === 'y' || id === 'u' || id === 'n');
   if (question.scoring === 'band') {
     const band = question.options.find((o) => o.kind === 'band' && o.points === target);
-    const replaced = current.filter((id) => id !== band?.id && !exclusive.includes(id));
-    return { tick: band && !current.includes(band.id) ? [band.id] : [], untick: [...exclusive, ...replaced] };
+    const replaced = selected.filter((id) => id !== band?.id && !exclusive.includes(id));
+    return { tick: band && !selected.includes(band.id) ? [band.id] : [], untick: [...exclusive, ...replaced] };
   }
-  const free = question.options.filter((o) => o.kind === 'aspect' && !current.includes(o.id)).map((o) => o.id);
-  return { tick: free.slice(0, target - item.points), untick: exclusive };
+  const free = question.options.filter((o) => o.kind === 'aspect' && !selected.includes(o.id)).map((o) => o.id);
+  return { tick: free.slice(0, target - points), untick: exclusive };
 }
 
 export function computeNextLevel(
@@ -113,7 +121,7 @@ export function computeNextLevel(
         fromPoints: it.points,
         toPoints: targets[i],
         measures,
-        ...boxesFor(it, targets[i]),
+        ...boxesToReach(it.question, it.answer.state === 'answered' ? it.answer.selected : [], it.points, targets[i]),
         hasInputError: it.answer.state === 'error',
       });
     });

@@ -17,9 +17,10 @@ export interface PlanContext {
   readonly regulationDesignation?: string;
 }
 
-function boxes(a: SuggestedActivity): string {
-  const parts = [a.untick.length ? `ta bort ${a.untick.join(', ')}` : '', a.tick.length ? `kryssa ${a.tick.join(', ')}` : ''].filter(Boolean);
-  return parts.join(' och ') || 'höj svaret';
+/** "ta bort d och kryssa c": the boxes of a path step or an activity, in Swedish. */
+export function boxes(change: { readonly tick: readonly string[]; readonly untick: readonly string[] }): string {
+  const parts = [change.untick.length ? `ta bort ${change.untick.join(', ')}` : '', change.tick.length ? `kryssa ${change.tick.join(', ')}` : ''];
+  return parts.filter(Boolean).join(' och ') || 'höj svaret';
 }
 
 export function measureText(a: SuggestedActivity, designation?: string): string {
