@@ -15,6 +15,16 @@ export const SHEETS = {
   actionPlan: 'Handlingsplan',
 } as const;
 
+/**
+ * The product's mark on the sheets it made: a hidden, sheet-scoped defined name whose value is the
+ * sheet the product made it as (`"Handlingsplan"`). Ownership is decided by this mark, never by a
+ * sheet's name or title: a user's own "resultat" has no mark and is never touched.
+ */
+export const OWNER_NAME = 'Infosakkollen_blad';
+
+/** Conditional format rules the product owns carry this in their formula (N() of a text adds 0). */
+export const GANTT_MARKER = 'N("infosakkollen:gantt")';
+
 export const levelSheet = (level: number): string => `Nivå ${level}`;
 
 /**

@@ -40,12 +40,28 @@ export interface RangeRef {
 
 export interface SheetOp {
   readonly kind: 'sheet';
+  /** The sheet; an existing sheet whose name differs only in case is the same sheet (Excel's rule). */
   readonly sheet: string;
   /**
-   * Creates the sheet at the end of the workbook, or, when it exists, clears it completely
-   * (values, formats, merges, validations, conditional formats, tables, charts) keeping its position.
+   * 'replace' (default): creates the sheet at the end of the workbook, or, when it exists, clears it
+   * completely (values, formats, merges, validations, conditional formats, tables, charts) keeping
+   * its position; an existing sheet found under another case is renamed to `sheet`.
    * Only ever used for sheets the product owns.
+   *
+   * 'update': the sheet must exist and keeps everything it has, its name included (never cleared,
+   * never renamed, never created). Only the cells a `values` op names change: a `null` in its rows
+   * leaves that cell exactly as it is (value, formula, style, note, link), `''` clears the cell's
+   * value and keeps its format. A written cell keeps its existing format, with the op's `style`
+   * laid over it. `conditionalFormat` ops may follow (see `replaces`); the other settings of this
+   * op (widths, freeze, protection, print) are ignored, and `merge`, `rowHeight`, `table`,
+   * `chart` and `validation` ops on an updated sheet are plan errors.
+   *
+   * In both modes the adapter marks the sheet as the product's with the sheet-scoped, hidden
+   * defined name OWNER_NAME (src/workbook/layout.ts) whose value is the string constant `sheet`
+   * (e.g. `"Handlingsplan"`), added only where missing. A user never types it; Excel and
+   * LibreOffice keep it when the sheet is renamed or the file re-saved.
    */
+  readonly mode?: 'replace' | 'update';
   readonly tabColor?: string;
   /** Column widths in Excel character units, from column A. */
   readonly columnWidths?: readonly number[];
@@ -130,6 +146,12 @@ export interface ChartOp {
 
 export interface ConditionalFormatOp {
   readonly kind: 'conditionalFormat';
+  /**
+   * A text the formula contains (e.g. `N("infosakkollen:gantt")`, which adds 0): before this rule
+   * is added, every conditional format rule on the sheet whose formula contains it is removed,
+   * wherever the user's edits have moved it. Without it, the rule is only added.
+   */
+  readonly replaces?: string;
   readonly sheet: string;
   readonly range: string;
   /** An Excel formula relative to the top-left cell of `range`, without the leading '='. */
@@ -151,18 +173,49 @@ export type WriteOp =
 
 export type WritePlan = readonly WriteOp[];
 
-/** What adapters read: the used values of some sheets, as a grid from A1. */
+/**
+ * What adapters read: the used values of some sheets, as a grid from A1.
+ *
+ * The grid may be sparse: a row or a cell that holds nothing may be a hole (undefined) instead of
+ * null, so one stray value at XFD1048576 costs nothing. Read cells as `values[r]?.[c] ?? null`.
+ */
 export interface SheetGrid {
+  /** The sheet's name as the workbook spells it. */
   readonly name: string;
-  /** values[r][c] is the cell at row r+1, column c+1; dates as 'YYYY-MM-DD' strings; empty cells null. */
+  /**
+   * values[r][c] is the cell at row r+1, column c+1; dates (a date number format on a number
+   * Excel can show as a date, with the workbook's 1900 or 1904 date system) as 'YYYY-MM-DD'
+   * strings, other numbers as numbers; empty cells null or holes. A formula's cached value;
+   * null when the formula has none.
+   */
   readonly values: readonly (readonly Scalar[])[];
-  /** Formula text (without '=') where a cell holds a formula, when the adapter reads them. */
+  /**
+   * Where a cell holds a formula: its text without '=', or '' when the cell does not store the
+   * text (the secondary cells of a shared formula). null or holes elsewhere. Every adapter fills it.
+   */
   readonly formulas?: readonly (readonly (string | null)[])[];
+}
+
+/** Something drawn on a sheet (not a cell): a chart, a picture, a shape. */
+export interface SheetObject {
+  readonly kind: 'chart' | 'picture' | 'shape';
+  readonly name: string;
 }
 
 export interface WorkbookGrid {
   /** All sheet names in workbook order. */
   readonly sheetNames: readonly string[];
-  /** The sheets that were asked for and exist. */
+  /**
+   * The sheets that were asked for and exist, keyed by the name asked for (matched
+   * case-insensitively, as Excel matches sheet names); SheetGrid.name is the workbook's spelling.
+   */
   readonly sheets: ReadonlyMap<string, SheetGrid>;
+  /**
+   * The product's marks: for each sheet that carries the sheet-scoped defined name OWNER_NAME,
+   * the workbook's sheet name → the marker's value (the sheet the product made it as). All
+   * sheets, not only those asked for.
+   */
+  readonly owners?: ReadonlyMap<string, string>;
+  /** Charts, pictures and shapes on the sheets asked for, keyed like `sheets`; absent = none. */
+  readonly objects?: ReadonlyMap<string, readonly SheetObject[]>;
 }
