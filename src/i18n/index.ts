@@ -25,6 +25,8 @@ export interface Wordable {
 export function describeIssue(issue: Wordable, locale: Locale = 'sv'): string {
   const m = messages[locale];
   const template = (m.issue as Record<string, string>)[issue.code] ?? issue.code;
-  const text = fill(template, { question: issue.question, option: issue.option, sheet: issue.sheet, ...issue.params });
+  const kind = issue.params?.kind;
+  const kindWord = typeof kind === 'string' ? (m.objectKind as Record<string, string>)[kind] : undefined;
+  const text = fill(template, { question: issue.question, option: issue.option, sheet: issue.sheet, ...issue.params, ...(kindWord ? { kind: kindWord } : {}) });
   return issue.sheet && issue.cell ? `${fill(m.where, { sheet: issue.sheet, cell: issue.cell })}: ${text}` : text;
 }

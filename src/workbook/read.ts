@@ -4,10 +4,10 @@ import { catalogIds, findCatalog } from '../core/catalog/registry';
 import type { Catalog } from '../core/catalog/types';
 import {
   CATALOG_LABEL,
-  KV_COLUMNS,
+
   ORG_TYPE_LABELS,
   ORGANISATION_FIELDS,
-  Q_COLUMNS,
+  Q_HEADER_ROW,
   SHEETS,
   YES_NO,
   levelSheet,
@@ -16,6 +16,7 @@ import {
   questionId,
 } from './layout';
 import { cellAddress, columnName } from './plan/address';
+import { findHeader, formulaAt, valueAt, type HeaderSpec } from './headers';
 import type { Scalar, SheetGrid, WorkbookGrid } from './plan/types';
 
 /** A problem found while reading, with the sheet and cell it is in (STYLE 5). */
@@ -47,28 +48,57 @@ function text(v: Scalar | undefined): string {
   return String(v).normalize('NFC').trim();
 }
 
-function cellAt(grid: SheetGrid, row: number, column: number): Scalar {
-  return grid.values[row - 1]?.[column - 1] ?? null;
-}
+type QuestionColumn = 'id' | 'number' | 'text' | 'answer' | 'comment' | 'evidence';
+/** The level sheets' header (questionnaire.ts writes it): found by text, so inserted columns are followed. */
+export const QUESTION_HEADERS: readonly HeaderSpec<QuestionColumn>[] = [
+  { key: 'id', texts: ['id'] },
+  { key: 'number', texts: ['nr'] },
+  { key: 'text', texts: ['fråga och svarsalternativ', 'fråga'] },
+  { key: 'answer', texts: ['svar / bedömning', 'svar'] },
+  { key: 'comment', texts: ['kommentar'] },
+  { key: 'evidence', texts: ['underlag'] },
+];
+const QUESTION_REQUIRED: readonly QuestionColumn[] = ['id', 'answer', 'comment', 'evidence'];
+
+type KeyValueColumn = 'id' | 'label' | 'value' | 'help';
+/** Organisation and Valideringsfrågor: Id · Uppgift/Fråga · Värde/Antal · Förklaring. */
+export const KEY_VALUE_HEADERS: readonly HeaderSpec<KeyValueColumn>[] = [
+  { key: 'id', texts: ['id'] },
+  { key: 'label', texts: ['uppgift', 'fråga'] },
+  { key: 'value', texts: ['värde', 'antal'] },
+  { key: 'help', texts: ['förklaring'] },
+];
 
 interface RowRef {
   readonly sheet: string;
   readonly row: number;
 }
 
-/** Where each question and option row is: found by id in column A of the level sheets. */
-interface RowIndex {
+/** Where each question and option row is (found by id), and each level sheet's columns (found by header). */
+export interface RowIndex {
   readonly questions: Map<number, RowRef>;
   readonly options: Map<string, RowRef>;
+  readonly columns: Map<string, ReadonlyMap<QuestionColumn, number>>;
 }
 
+/** The catalog id: the cell right of the "Katalog-id" label on Start, wherever the user moved it. */
 export function findCatalogId(grid: WorkbookGrid): string | undefined {
   const start = grid.sheets.get(SHEETS.start);
   if (!start) return undefined;
-  for (let r = 0; r < start.values.length; r++) {
-    if (text(start.values[r]?.[0]) === CATALOG_LABEL) return text(start.values[r]?.[1]) || undefined;
+  for (let r = 0; r < Math.min(start.values.length, 200); r++) {
+    const cells = start.values[r];
+    if (!cells) continue;
+    for (let c = 0; c < Math.min(cells.length, 50); c++) {
+      if (text(cells[c]) === CATALOG_LABEL) return text(cells[c + 1]) || undefined;
+    }
   }
   return undefined;
+}
+
+/** A cell that holds a formula Excel never calculated (written by a tool, or saved without recalculation). */
+function uncalculated(sheet: SheetGrid, row: number, column: number): boolean {
+  const v = valueAt(sheet, row, column);
+  return (v === null || v === '') && formulaAt(sheet, row, column) !== undefined;
 }
 
 /**
@@ -86,7 +116,9 @@ export function readWorkbook(grid: WorkbookGrid): ReadOutcome {
     };
   }
   const issues: LocatedIssue[] = [];
-  const index = indexRows(catalog, grid, issues);
+  const layout = levelLayouts(catalog, grid);
+  if ('issue' in layout) return { kind: 'foreign', issue: layout.issue };
+  const index = indexRows(catalog, grid, layout.columns, issues);
   const answers: Record<string, AnswerEntry> = {};
   const broken = new Set<number>();
 
@@ -96,27 +128,36 @@ export function readWorkbook(grid: WorkbookGrid): ReadOutcome {
     for (const o of q.options) {
       const at = index.options.get(`${q.number}.${o.id}`);
       if (!at) continue;
-      const v = cellAt(grid.sheets.get(at.sheet)!, at.row, Q_COLUMNS.answer);
+      const sheet = grid.sheets.get(at.sheet)!;
+      const column = index.columns.get(at.sheet)!.get('answer')!;
+      const cell = cellAddress(at.row, column);
+      if (uncalculated(sheet, at.row, column)) {
+        issues.push({ severity: 'error', code: 'formula-without-value', sheet: at.sheet, cell, question: q.number, option: o.id });
+        broken.add(q.number);
+        continue;
+      }
+      const v = valueAt(sheet, at.row, column);
       if (v === null || v === false || text(v) === '') continue;
       if (v === true || TICKED.has(text(v).toLowerCase())) entry.selected.push(o.id);
       else {
-        issues.push({
-          severity: 'error',
-          code: 'bad-tick',
-          sheet: at.sheet,
-          cell: cellAddress(at.row, Q_COLUMNS.answer),
-          question: q.number,
-          option: o.id,
-          params: { value: text(v) },
-        });
+        issues.push({ severity: 'error', code: 'bad-tick', sheet: at.sheet, cell, question: q.number, option: o.id, params: { value: text(v) } });
         broken.add(q.number);
       }
     }
     if (head) {
       const sheet = grid.sheets.get(head.sheet)!;
-      const certainty = text(cellAt(sheet, head.row, Q_COLUMNS.answer));
-      const comment = text(cellAt(sheet, head.row, Q_COLUMNS.comment));
-      const evidence = text(cellAt(sheet, head.row, Q_COLUMNS.evidence));
+      const columns = index.columns.get(head.sheet)!;
+      const read = (key: QuestionColumn): string => {
+        const column = columns.get(key)!;
+        if (uncalculated(sheet, head.row, column)) {
+          issues.push({ severity: 'error', code: 'formula-without-value', sheet: head.sheet, cell: cellAddress(head.row, column), question: q.number });
+          broken.add(q.number);
+        }
+        return text(valueAt(sheet, head.row, column));
+      };
+      const certainty = read('answer');
+      const comment = read('comment');
+      const evidence = read('evidence');
       if (certainty) entry.certainty = certainty.toLowerCase();
       if (comment) entry.comment = comment;
       if (evidence) entry.evidence = evidence;
@@ -143,22 +184,43 @@ export function readWorkbook(grid: WorkbookGrid): ReadOutcome {
 function locate(issue: InputIssue, severity: 'error' | 'warning', index: RowIndex, grid?: WorkbookGrid): LocatedIssue {
   const base = { severity, code: issue.code, question: issue.question, option: issue.option, params: issue.params };
   if (typeof issue.question === 'string' && /^V/.test(issue.question) && grid) {
-    const sheet = grid.sheets.get(SHEETS.validation);
-    const row = sheet?.values.findIndex((r) => text(r[0]) === issue.question) ?? -1;
-    return row >= 0 ? { ...base, sheet: SHEETS.validation, cell: cellAddress(row + 1, KV_COLUMNS.value) } : base;
+    const got = keyValueCells(grid, SHEETS.validation).get(String(issue.question));
+    return got ? { ...base, sheet: SHEETS.validation, cell: got.cell } : base;
   }
   const option = issue.option ? index.options.get(`${issue.question}.${issue.option}`) : undefined;
   const at = option ?? index.questions.get(Number(issue.question));
   if (!at) return base;
-  const column = issue.code === 'certain-without-evidence' ? Q_COLUMNS.evidence : Q_COLUMNS.answer;
-  return { ...base, sheet: at.sheet, cell: cellAddress(at.row, column) };
+  const column = index.columns.get(at.sheet)?.get(issue.code === 'certain-without-evidence' ? 'evidence' : 'answer');
+  return column ? { ...base, sheet: at.sheet, cell: cellAddress(at.row, column) } : { ...base, sheet: at.sheet };
 }
 
-function indexRows(catalog: Catalog, grid: WorkbookGrid, issues: LocatedIssue[]): RowIndex {
+/**
+ * Each level sheet's columns, from its header row. A sheet whose header cannot be found is not
+ * read at all: reading it by position could move comments into evidence or ticks out of sight.
+ */
+function levelLayouts(catalog: Catalog, grid: WorkbookGrid): { columns: RowIndex['columns'] } | { issue: LocatedIssue } {
+  const columns = new Map<string, ReadonlyMap<QuestionColumn, number>>();
+  for (const level of [...new Set(catalog.questions.map((q) => q.level))]) {
+    const name = levelSheet(level);
+    const sheet = grid.sheets.get(name);
+    if (!sheet) continue;
+    const header = findHeader(sheet, QUESTION_HEADERS, QUESTION_REQUIRED);
+    if (!header) {
+      return {
+        issue: { severity: 'error', code: 'layout-unrecognised', sheet: sheet.name, cell: `A${Q_HEADER_ROW}`, params: { sheet: sheet.name, headers: QUESTION_HEADER_TEXTS } },
+      };
+    }
+    columns.set(name, header.columns);
+  }
+  return { columns };
+}
+
+const QUESTION_HEADER_TEXTS = 'Id, Svar / bedömning, Kommentar, Underlag';
+
+function indexRows(catalog: Catalog, grid: WorkbookGrid, columns: RowIndex['columns'], issues: LocatedIssue[]): RowIndex {
   const questions = new Map<number, RowRef>();
   const options = new Map<string, RowRef>();
   const levels = [...new Set(catalog.questions.map((q) => q.level))];
-  const where = (r: RowRef) => `${r.sheet}!${cellAddress(r.row, Q_COLUMNS.id)}`;
   for (const level of levels) {
     const name = levelSheet(level);
     const sheet = grid.sheets.get(name);
@@ -166,20 +228,22 @@ function indexRows(catalog: Catalog, grid: WorkbookGrid, issues: LocatedIssue[])
       issues.push({ severity: 'error', code: 'missing-sheet', sheet: name, params: { sheet: name } });
       continue;
     }
+    const idColumn = columns.get(name)!.get('id')!;
+    const where = (r: RowRef) => `${r.sheet}!${cellAddress(r.row, idColumn)}`;
     sheet.values.forEach((cells, r) => {
-      const raw = text(cells[0]);
+      const raw = text(cells?.[idColumn - 1]);
       if (!/^Q\d/i.test(raw)) return;
       const ref: RowRef = { sheet: name, row: r + 1 };
       const id = parseRowId(raw);
       const q = id && catalog.question(id.question);
       const known = q && (id.option === undefined || q.options.some((o) => o.id === id.option));
       if (!id || !known) {
-        issues.push({ severity: 'error', code: 'unknown-row', sheet: name, cell: cellAddress(ref.row, Q_COLUMNS.id), params: { id: raw, column: columnName(Q_COLUMNS.id) } });
+        issues.push({ severity: 'error', code: 'unknown-row', sheet: name, cell: cellAddress(ref.row, idColumn), params: { id: raw, column: columnName(idColumn) } });
         return;
       }
       const seen = id.option === undefined ? questions.get(id.question) : options.get(`${id.question}.${id.option}`);
       if (seen) {
-        issues.push({ severity: 'error', code: 'duplicate-row', sheet: name, cell: cellAddress(ref.row, Q_COLUMNS.id), question: id.question, params: { id: raw, other: where(seen) } });
+        issues.push({ severity: 'error', code: 'duplicate-row', sheet: name, cell: cellAddress(ref.row, idColumn), question: id.question, params: { id: raw, other: where(seen) } });
         return;
       }
       if (id.option === undefined) questions.set(id.question, ref);
@@ -190,32 +254,75 @@ function indexRows(catalog: Catalog, grid: WorkbookGrid, issues: LocatedIssue[])
   const present = new Set(levels.filter((l) => grid.sheets.has(levelSheet(l))));
   for (const q of catalog.questions) {
     if (!present.has(q.level)) continue;
+    const column = columnName(columns.get(levelSheet(q.level))!.get('id')!);
     const rows = [
       { found: questions.has(q.number), label: questionId(q.number) },
       ...q.options.map((o) => ({ found: options.has(`${q.number}.${o.id}`), label: optionId(q.number, o.id) })),
     ];
     for (const { found, label } of rows) {
-      if (!found) {
-        issues.push({ severity: 'error', code: 'missing-row', sheet: levelSheet(q.level), question: q.number, params: { id: label, column: columnName(Q_COLUMNS.id) } });
-      }
+      if (!found) issues.push({ severity: 'error', code: 'missing-row', sheet: levelSheet(q.level), question: q.number, params: { id: label, column } });
     }
   }
-  return { questions, options };
+  return { questions, options, columns };
 }
 
-function readKeyValues(grid: WorkbookGrid, name: string, issues: LocatedIssue[]): Map<string, { value: Scalar; cell: string }> {
-  const out = new Map<string, { value: Scalar; cell: string }>();
+/** Index of a questionnaire's answer cells: for the fill plan, which writes only those cells. */
+export function indexAnswerCells(catalog: Catalog, grid: WorkbookGrid): { index: RowIndex; issues: LocatedIssue[] } | { issue: LocatedIssue } {
+  const layout = levelLayouts(catalog, grid);
+  if ('issue' in layout) return layout;
+  const issues: LocatedIssue[] = [];
+  return { index: indexRows(catalog, grid, layout.columns, issues), issues };
+}
+
+export interface KeyValueCell {
+  readonly value: Scalar;
+  /** Where the value is, e.g. "C7". */
+  readonly cell: string;
+  readonly row: number;
+  readonly column: number;
+  readonly uncalculated: boolean;
+}
+
+/** Organisation or Valideringsfrågor: id → its value cell, columns found by header (undefined when unrecognisable). */
+export function keyValueCells(grid: WorkbookGrid, name: string): Map<string, KeyValueCell> {
+  const out = new Map<string, KeyValueCell>();
+  const sheet = grid.sheets.get(name);
+  if (!sheet) return out;
+  const header = findHeader(sheet, KEY_VALUE_HEADERS, ['id', 'value']);
+  if (!header) return out;
+  const idColumn = header.columns.get('id')!;
+  const valueColumn = header.columns.get('value')!;
+  sheet.values.forEach((cells, r) => {
+    if (r + 1 <= header.row) return;
+    const id = text(cells?.[idColumn - 1]);
+    if (!id) return;
+    out.set(id, {
+      value: cells?.[valueColumn - 1] ?? null,
+      cell: cellAddress(r + 1, valueColumn),
+      row: r + 1,
+      column: valueColumn,
+      uncalculated: uncalculated(sheet, r + 1, valueColumn),
+    });
+  });
+  return out;
+}
+
+function readKeyValues(grid: WorkbookGrid, name: string, issues: LocatedIssue[]): Map<string, KeyValueCell> {
   const sheet = grid.sheets.get(name);
   if (!sheet) {
     // Without these sheets the level can still be computed: a warning, not an error.
     issues.push({ severity: 'warning', code: 'missing-sheet', sheet: name, params: { sheet: name } });
-    return out;
+    return new Map();
   }
-  sheet.values.forEach((cells, r) => {
-    const id = text(cells[KV_COLUMNS.id - 1]);
-    if (id) out.set(id, { value: cells[KV_COLUMNS.value - 1] ?? null, cell: cellAddress(r + 1, KV_COLUMNS.value) });
-  });
-  return out;
+  if (!findHeader(sheet, KEY_VALUE_HEADERS, ['id', 'value'])) {
+    issues.push({ severity: 'error', code: 'layout-unrecognised', sheet: sheet.name, cell: 'A3', params: { sheet: sheet.name, headers: 'Id, Värde/Antal' } });
+    return new Map();
+  }
+  const values = keyValueCells(grid, name);
+  for (const [id, got] of values) {
+    if (got.uncalculated) issues.push({ severity: 'error', code: 'formula-without-value', sheet: sheet.name, cell: got.cell, question: id });
+  }
+  return values;
 }
 
 function readOrganisation(grid: WorkbookGrid, issues: LocatedIssue[]): Organisation {

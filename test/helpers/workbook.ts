@@ -98,10 +98,11 @@ export interface EditableGrid extends WorkbookGrid {
   sheets: Map<string, { name: string; values: Scalar[][] }>;
 }
 
+/** A dense copy (adapters may return sparse grids), keeping the marks and objects the adapter read. */
 export function editableGrid(grid: WorkbookGrid): EditableGrid {
   const sheets = new Map<string, { name: string; values: Scalar[][] }>();
-  for (const [name, s] of grid.sheets) sheets.set(name, { name, values: s.values.map((r) => [...r]) });
-  return { sheetNames: [...grid.sheetNames], sheets };
+  for (const [name, s] of grid.sheets) sheets.set(name, { name: s.name, values: Array.from(s.values, (r) => Array.from(r ?? [], (v) => v ?? null)) });
+  return { sheetNames: [...grid.sheetNames], sheets, owners: grid.owners, objects: grid.objects };
 }
 
 export async function gridOfBytes(bytes: Uint8Array, sheets?: readonly string[]): Promise<EditableGrid> {

@@ -10,8 +10,8 @@ import { suggestActivities } from '../../src/core/plans/activities';
 import { score } from '../../src/core/scoring/score';
 import { computeFromWorkbook, computeResult } from '../../src/workbook/compute';
 import { PLAN_COLUMNS, PLAN_HEADER_ROW } from '../../src/workbook/layout';
-import { mergeActionPlan } from '../../src/workbook/plan/actionPlan';
-import type { CellInput, Scalar, SheetGrid, ValuesOp } from '../../src/workbook/plan/types';
+import { updateActionPlan } from '../../src/workbook/plan/actionPlan';
+import type { CellInput, ConditionalFormatOp, Scalar, SheetGrid, ValuesOp, WriteOp } from '../../src/workbook/plan/types';
 import {
   cli,
   dateSerial,
@@ -54,6 +54,8 @@ function columnsOf(header: readonly Scalar[]): Record<string, number> {
   };
 }
 const letter = (i: number) => String.fromCharCode(65 + i);
+/** Adapters may return sparse grids; these tests index rows directly. */
+const dense = (values: readonly (readonly Scalar[])[]): Scalar[][] => Array.from(values, (r) => Array.from(r ?? [], (v) => v ?? null));
 
 /** Q35 (priority 1 in the example, 1 p) raised to 5 p; Q6 (5 p) lowered to 2 p so a new activity appears. */
 function changedAnswers(): AnswerSet {
@@ -99,7 +101,7 @@ describe('end to end on the .xlsx: score, user edits Handlingsplan, answers chan
     expect((await cli('score', wb, '-o', tmp.path('plan-a.xlsx'))).code).toBe(0);
 
     const a = new Uint8Array(tmp.read('plan-a.xlsx'));
-    before = (await readXlsxGrid(a, [PLAN])).sheets.get(PLAN)!.values.map((r) => [...r]);
+    before = dense((await readXlsxGrid(a, [PLAN])).sheets.get(PLAN)!.values);
     col = columnsOf(before[PLAN_HEADER_ROW - 1]);
     rowBefore = before.findIndex((r) => r[col.id] === 'HP-F35') + 1;
     expect(rowBefore).toBeGreaterThan(PLAN_HEADER_ROW);
@@ -127,7 +129,7 @@ describe('end to end on the .xlsx: score, user edits Handlingsplan, answers chan
     const edPath = tmp.path('plan-edited.xlsx');
     expect((await cli('fill', '--answers', changed, edPath, '--in-place')).code).toBe(0);
     expect((await cli('score', edPath, '-o', tmp.path('plan-b.xlsx'))).code).toBe(0);
-    after = (await readXlsxGrid(new Uint8Array(tmp.read('plan-b.xlsx')), [PLAN])).sheets.get(PLAN)!.values.map((r) => [...r]);
+    after = dense((await readXlsxGrid(new Uint8Array(tmp.read("plan-b.xlsx")), [PLAN])).sheets.get(PLAN)!.values);
   });
 
   const rowById = (grid: Scalar[][], id: string) => grid.findIndex((r) => r[col.id] === id) + 1;
@@ -215,90 +217,187 @@ describe('end to end on the .xlsx: score, user edits Handlingsplan, answers chan
   });
 });
 
-describe('mergeActionPlan and computeFromWorkbook on a grid', () => {
+describe('updateActionPlan on a grid: only "Beräknat läge", new rows and the Gantt are written', () => {
   const ctx = { today: '2026-03-01' };
   const activitiesBefore = () => suggestActivities(catalog, score(catalog, exampleAnswers()));
   const activitiesAfter = () => suggestActivities(catalog, score(catalog, changedAnswers()));
+  const toScalar = (v: CellInput): Scalar => (v !== null && typeof v === 'object' ? ('date' in v ? v.date : 'text' in v ? v.text : (v.result ?? null)) : v);
 
   /** The Handlingsplan grid as the first computation writes it (values ops applied to a grid). */
   function firstPlanGrid(): Scalar[][] {
     const { plan } = computeResult(catalog, exampleAnswers(), '2026-01-15');
-    const grid: Scalar[][] = [];
-    for (const op of plan.filter((o): o is ValuesOp => o.kind === 'values' && o.sheet === PLAN)) {
+    return applyValues([], plan.filter((o) => o.sheet === PLAN));
+  }
+
+  /** Applies values ops as the contract says: null leaves a cell alone. */
+  function applyValues(grid: Scalar[][], ops: readonly WriteOp[]): Scalar[][] {
+    const out = grid.map((r) => (r ? [...r] : r));
+    for (const op of ops) {
+      if (op.kind !== 'values') continue;
       const m = /^([A-Z]+)(\d+)$/.exec(op.at)!;
-      const c0 = m[1].charCodeAt(0) - 65;
+      const c0 = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
       op.rows.forEach((row, i) => {
         const r = Number(m[2]) - 1 + i;
-        grid[r] ??= [];
-        row.forEach((v, j) => (grid[r][c0 + j] = toScalar(v)));
+        out[r] ??= [];
+        row.forEach((v, j) => {
+          if (v !== null) out[r][c0 + j] = toScalar(v);
+        });
       });
     }
-    return Array.from(grid, (r) => Array.from(r ?? [], (v) => v ?? null));
+    return out;
   }
-  const toScalar = (v: CellInput): Scalar => (v !== null && typeof v === 'object' ? ('date' in v ? v.date : 'text' in v ? v.text : (v.result ?? null)) : v);
-  const scalarOf = (v: CellInput | undefined): Scalar => (v === undefined ? null : toScalar(v));
 
-  test('user values, user rows and fulfilled activities survive; new ones are appended', () => {
+  const written = (ops: readonly WriteOp[]) =>
+    new Set(
+      ops.flatMap((op) => {
+        if (op.kind !== 'values') return [];
+        const m = /^([A-Z]+)(\d+)$/.exec(op.at)!;
+        const c0 = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+        return op.rows.flatMap((row, i) => row.flatMap((v, j) => (v === null ? [] : [`${Number(m[2]) + i}:${c0 + j}`])));
+      }),
+    );
+
+  test('the plan is an update of the existing sheet: no sheet is cleared, no row moves', () => {
+    const grid = firstPlanGrid();
+    const { ops } = updateActionPlan({ name: PLAN, values: grid }, activitiesAfter(), ctx);
+    expect(ops[0]).toEqual({ kind: 'sheet', sheet: PLAN, mode: 'update' });
+    expect(ops.filter((o) => o.kind === 'sheet')).toHaveLength(1);
+    expect(ops.some((o) => o.kind === 'merge' || o.kind === 'rowHeight' || o.kind === 'validation' || o.kind === 'table' || o.kind === 'chart')).toBe(false);
+  });
+
+  test('user values, user rows and blank rows survive; fulfilled activities are marked; new ones come below everything', () => {
     const grid = firstPlanGrid();
     const col = columnsOf(grid[PLAN_HEADER_ROW - 1]);
-    const r = grid.findIndex((x) => x[col.id] === 'HP-F35');
+    const r = grid.findIndex((x) => x?.[col.id] === 'HP-F35');
     grid[r][col.owner] = 'Kim';
-    grid[r][col.start] = '2026-04-01';
-    grid[r][col.end] = '2026-05-31';
     grid[r][col.status] = 'Klar';
-    grid[r][col.activity] = 'Ändrad aktivitet';
-    const userRow: Scalar[] = new Array(PLAN_COLUMNS.length).fill(null);
-    userRow[col.activity] = 'Egen aktivitet';
-    userRow[col.owner] = 'Sam';
-    grid.push(userRow);
-    const sheet: SheetGrid = { name: PLAN, values: grid };
-
-    const rows = mergeActionPlan(sheet, activitiesAfter(), ctx);
-    const kept = rows[r - PLAN_HEADER_ROW];
-    expect(scalarOf(kept[col.id])).toBe('HP-F35');
-    expect(scalarOf(kept[col.owner])).toBe('Kim');
-    expect(scalarOf(kept[col.start])).toBe('2026-04-01');
-    expect(scalarOf(kept[col.end])).toBe('2026-05-31');
-    expect(scalarOf(kept[col.status])).toBe('Klar');
-    expect(scalarOf(kept[col.activity])).toBe('Ändrad aktivitet');
-    expect(String(scalarOf(kept[col.computed]))).toBe('Uppfyllt vid beräkningen 2026-03-01');
-
-    const userIndex = rows.findIndex((x) => scalarOf(x[col.activity]) === 'Egen aktivitet');
-    expect(userIndex).toBe(grid.length - 1 - PLAN_HEADER_ROW);
-    expect(scalarOf(rows[userIndex][col.owner])).toBe('Sam');
-    expect(scalarOf(rows[userIndex][col.computed])).toBeNull();
-
-    const newIndex = rows.findIndex((x) => scalarOf(x[col.id]) === 'HP-F06');
-    expect(newIndex).toBeGreaterThan(userIndex);
-    expect(rows).toHaveLength(grid.length - PLAN_HEADER_ROW + 1);
+    const userRowIndex = grid.length + 1; // a blank row, then the user's row
+    grid[userRowIndex] = [];
+    grid[userRowIndex][col.activity] = 'Egen aktivitet';
+    const before = grid.map((row) => (row ? [...row] : row));
+    const { ops, issues } = updateActionPlan({ name: PLAN, values: grid }, activitiesAfter(), ctx);
+    expect(issues).toEqual([]);
+    const after = applyValues(grid, ops);
+    const touched = written(ops);
+    // Every written cell is "Beräknat läge", a row below everything, or the Gantt's header row.
+    for (const key of touched) {
+      const [row, column] = key.split(':').map(Number);
+      expect(column === col.computed + 1 || row > userRowIndex + 1 || row === PLAN_HEADER_ROW).toBe(true);
+    }
+    before.forEach((cells, i) =>
+      cells?.forEach((v, c) => {
+        if (c !== col.computed && i !== PLAN_HEADER_ROW - 1) expect([i, c, after[i][c]]).toEqual([i, c, v]);
+      }),
+    );
+    expect(String(after[r][col.computed])).toBe('Uppfyllt vid beräkningen 2026-03-01');
+    expect(after[userRowIndex][col.activity]).toBe('Egen aktivitet');
+    expect(after[userRowIndex - 1]?.some((v) => v !== null && v !== undefined) ?? false).toBe(false);
+    const fresh = after.findIndex((x) => x?.[col.id] === 'HP-F06');
+    expect(fresh).toBe(userRowIndex + 1);
+    expect(after[fresh][col.status]).toBe('Ej påbörjad');
   });
 
-  test('with no change in the answers, merging keeps the plan as it was except "Beräknat läge"', () => {
+  test('with no change in the answers and the same day, nothing but the Gantt header is rewritten', () => {
     const grid = firstPlanGrid();
-    const col = columnsOf(grid[PLAN_HEADER_ROW - 1]);
-    const rows = mergeActionPlan({ name: PLAN, values: grid }, activitiesBefore(), ctx);
-    expect(rows).toHaveLength(grid.length - PLAN_HEADER_ROW);
-    rows.forEach((row, i) => {
-      for (let c = 0; c < PLAN_COLUMNS.length; c++) {
-        if (c === col.computed) continue;
-        expect([i, c, scalarOf(row[c])]).toEqual([i, c, grid[PLAN_HEADER_ROW + i][c] ?? null]);
-      }
-    });
-  });
-
-  test('computeFromWorkbook passes the existing Handlingsplan to the merge', async () => {
-    const grid = firstPlanGrid();
-    const col = columnsOf(grid[PLAN_HEADER_ROW - 1]);
-    const r = grid.findIndex((x) => x[col.id] === 'HP-F10');
-    grid[r][col.owner] = 'Ansvarig från griden';
-    const wb = await gridOfBytes(await questionnaireBytes(exampleAnswers()));
-    wb.sheets.set(PLAN, { name: PLAN, values: grid });
-    wb.sheetNames.push(PLAN);
-    const out = computeFromWorkbook(wb, '2026-03-01');
-    if (out.kind !== 'computed') throw new Error('foreign');
-    const values = out.plan.filter((o): o is ValuesOp => o.kind === 'values' && o.sheet === PLAN && o.at === `A${PLAN_HEADER_ROW + 1}`);
+    const { ops } = updateActionPlan({ name: PLAN, values: grid }, activitiesBefore(), { today: '2026-01-15' });
+    const values = ops.filter((o): o is ValuesOp => o.kind === 'values');
     expect(values).toHaveLength(1);
-    const row = values[0].rows.find((x) => scalarOf(x[col.id]) === 'HP-F10')!;
-    expect(scalarOf(row[col.owner])).toBe('Ansvarig från griden');
+    expect(values[0].at).toBe(`M${PLAN_HEADER_ROW}`);
+  });
+
+  test('an inserted column, a deleted row above the header and a user column right of the plan are followed', () => {
+    const grid = firstPlanGrid();
+    // Delete row 3 (blank) and insert a "Egen status" column before Status (column K).
+    const moved: Scalar[][] = grid.filter((_, i) => i !== 2).map((row) => (row ? [...row.slice(0, 10), null, ...row.slice(10)] : row));
+    const header = PLAN_HEADER_ROW - 1;
+    moved[header - 1][10] = 'Egen status';
+    moved[header][10] = 'Min kommentar';
+    const col = columnsOf(moved[header - 1]);
+    expect(col.status).toBe(11);
+    const { ops } = updateActionPlan({ name: PLAN, values: moved }, activitiesAfter(), ctx);
+    const after = applyValues(moved, ops);
+    expect(after[header][10]).toBe('Min kommentar');
+    const r = after.findIndex((x) => x?.[col.id] === 'HP-F35');
+    expect(String(after[r][col.computed])).toMatch(/^Uppfyllt/);
+    // The Gantt stays where the inserted column moved it (one to the right), and its rule follows the date columns.
+    const cf = ops.find((o): o is ConditionalFormatOp => o.kind === 'conditionalFormat')!;
+    expect(cf.range.startsWith(`N${header + 1}:`)).toBe(true);
+    expect(cf.formula).toContain('$H4');
+    expect(cf.formula).toContain('$I4');
+    expect(cf.replaces).toBeDefined();
+    expect(cf.formula).toContain(cf.replaces!);
+  });
+
+  test('a user column where the Gantt would go moves the Gantt to free columns; a sheet full to XFD drops it with a warning', () => {
+    const grid = firstPlanGrid();
+    grid[PLAN_HEADER_ROW - 1][12] = 'Mina anteckningar'; // typed over the first Gantt month (M)
+    grid[PLAN_HEADER_ROW - 1][24] = 'Uppföljning'; // and a user column right of the Gantt (Y)
+    let { ops } = updateActionPlan({ name: PLAN, values: grid }, activitiesBefore(), ctx);
+    let cf = ops.find((o): o is ConditionalFormatOp => o.kind === 'conditionalFormat')!;
+    // No twelve free columns among the old months: the Gantt moves right of the user's column.
+    expect(cf.range.startsWith(`Z${PLAN_HEADER_ROW + 1}:`)).toBe(true);
+    const applied = applyValues(grid, ops);
+    expect(applied[PLAN_HEADER_ROW - 1][12]).toBe('Mina anteckningar');
+
+    const full = firstPlanGrid();
+    full[PLAN_HEADER_ROW] = [...full[PLAN_HEADER_ROW]];
+    full[PLAN_HEADER_ROW][16383] = 'stray';
+    full[PLAN_HEADER_ROW - 1][12] = 'Mina anteckningar';
+    full[PLAN_HEADER_ROW - 1][24] = 'Uppföljning';
+    const result = updateActionPlan({ name: PLAN, values: full }, activitiesBefore(), ctx);
+    ops = result.ops;
+    cf = ops.find((o): o is ConditionalFormatOp => o.kind === 'conditionalFormat')!;
+    expect(cf).toBeUndefined();
+    expect(result.issues.map((i) => i.code)).toContain('plan-gantt-dropped');
+  });
+
+  test('impossible dates are located warnings; the plan is still updated', () => {
+    const grid = firstPlanGrid();
+    const col = columnsOf(grid[PLAN_HEADER_ROW - 1]);
+    const r = grid.findIndex((x) => x?.[col.id] === 'HP-F35');
+    grid[r][col.start] = 20270115;
+    grid[r][col.end] = 0;
+    const { ops, issues } = updateActionPlan({ name: PLAN, values: grid }, activitiesAfter(), ctx);
+    expect(issues.map((i) => [i.code, i.cell])).toEqual([
+      ['plan-bad-date', `${letter(col.start)}${r + 1}`],
+      ['plan-bad-date', `${letter(col.end)}${r + 1}`],
+    ]);
+    expect(ops.length).toBeGreaterThan(1);
+  });
+
+  test('a formula the user put in "Beräknat läge" is left alone', () => {
+    const grid = firstPlanGrid();
+    const col = columnsOf(grid[PLAN_HEADER_ROW - 1]);
+    const r = grid.findIndex((x) => x?.[col.id] === 'HP-F35');
+    const formulas: (string | null)[][] = [];
+    formulas[r] = [];
+    formulas[r][col.computed] = 'B5&"!"';
+    const { ops } = updateActionPlan({ name: PLAN, values: grid, formulas }, activitiesAfter(), ctx);
+    expect(written(ops).has(`${r + 1}:${col.computed + 1}`)).toBe(false);
+  });
+
+  test('without a recognisable header nothing is written and the user is told', () => {
+    const grid = firstPlanGrid();
+    grid[PLAN_HEADER_ROW - 1] = grid[PLAN_HEADER_ROW - 1].map(() => null);
+    const { ops, issues } = updateActionPlan({ name: PLAN, values: grid }, activitiesAfter(), ctx);
+    expect(ops).toEqual([]);
+    expect(issues.map((i) => i.code)).toEqual(['plan-header-missing']);
+  });
+
+  test('computeFromWorkbook updates the product\'s Handlingsplan (marked) and refuses a user\'s own', async () => {
+    const grid = firstPlanGrid();
+    const wb = await gridOfBytes(await questionnaireBytes(exampleAnswers()));
+    const withPlan = (name: string, owners: Map<string, string>) => ({
+      ...wb,
+      sheetNames: [...wb.sheetNames, name],
+      sheets: new Map([...wb.sheets, [PLAN, { name, values: grid }]]),
+      owners,
+    });
+    const ours = computeFromWorkbook(withPlan('HANDLINGSPLAN', new Map([['HANDLINGSPLAN', PLAN]])), '2026-03-01');
+    if (ours.kind !== 'computed') throw new Error(ours.issue.code);
+    expect(ours.plan.filter((o) => o.sheet === 'HANDLINGSPLAN' && o.kind === 'sheet')).toEqual([{ kind: 'sheet', sheet: 'HANDLINGSPLAN', mode: 'update' }]);
+    const theirs = computeFromWorkbook(withPlan('handlingsplan', new Map()), '2026-03-01');
+    expect(theirs.kind).toBe('refused');
+    if (theirs.kind === 'refused') expect(theirs.issue).toMatchObject({ code: 'result-sheet-taken', sheet: 'handlingsplan' });
   });
 });

@@ -1,15 +1,11 @@
 import type { SuggestedActivity } from '../../core/plans/activities';
-import { PLAN_COLUMNS, PLAN_COMPUTED_COLUMN, PLAN_GANTT_MONTHS, PLAN_HEADER_ROW, RESULT_TITLES, SHEETS } from '../layout';
+import { findHeader, formulaAt, isFilled, lastFilledColumn, lastFilledRow, valueAt, type HeaderLayout, type HeaderSpec } from '../headers';
+import { GANTT_MARKER, PLAN_COLUMNS, PLAN_COMPUTED_COLUMN, PLAN_GANTT_MONTHS, PLAN_HEADER_ROW, RESULT_TITLES, SHEETS } from '../layout';
+import type { LocatedIssue } from '../read';
 import { cellAddress, columnName } from './address';
 import { S } from './styles';
 import type { CellInput, Scalar, SheetGrid, WriteOp } from './types';
 
-const ID = 0;
-const NAME = 1;
-const MEASURE = 3;
-const PRIORITY = 4;
-const STATUS = 10;
-const DATE_COLUMNS = new Set([7, 8]);
 
 export interface PlanContext {
   /** The date of the computation, YYYY-MM-DD: dates "Beräknat läge" and starts the Gantt months. */
@@ -39,52 +35,40 @@ function computedText(a: SuggestedActivity | undefined, ctx: PlanContext): strin
   return `Behövs (prioritet ${a.priority}): ${why} – ${boxes(a)} (${ctx.today})`;
 }
 
-function asCell(v: Scalar, column: number): CellInput {
-  if (typeof v === 'string' && DATE_COLUMNS.has(column) && /^\d{4}-\d{2}-\d{2}$/.test(v)) return { date: v };
-  return v;
+type PlanColumn = 'id' | 'name' | 'goal' | 'measure' | 'priority' | 'cost' | 'owner' | 'start' | 'end' | 'deps' | 'status' | 'computed';
+
+/** PLAN_COLUMNS as header specs, in the same order: a user's plan is read by these texts, not by position. */
+export const PLAN_HEADERS: readonly HeaderSpec<PlanColumn>[] = [
+  { key: 'id', texts: ['id'] },
+  { key: 'name', texts: ['aktivitet'] },
+  { key: 'goal', texts: ['årliga mål'] },
+  { key: 'measure', texts: ['säkerhetsåtgärd'] },
+  { key: 'priority', texts: ['prioritet'] },
+  { key: 'cost', texts: ['kostnader och resurser', 'kostnader'] },
+  { key: 'owner', texts: ['ansvarig'] },
+  { key: 'start', texts: ['startdatum'] },
+  { key: 'end', texts: ['slutdatum'] },
+  { key: 'deps', texts: ['beroenden'] },
+  { key: 'status', texts: ['status'] },
+  { key: 'computed', texts: ['beräknat läge'] },
+];
+
+/** Where the user's plan is now: its header row and the columns found there. */
+export function locatePlan(sheet: SheetGrid): HeaderLayout<PlanColumn> | undefined {
+  return findHeader(sheet, PLAN_HEADERS, ['id', 'computed']);
 }
 
-/**
- * Merges suggested activities into the plan the user already has. Everything the user typed is
- * kept: on existing rows every cell but "Beräknat läge" stays as it was; rows the user added stay;
- * activities no longer needed stay and are marked fulfilled; new activities are appended.
- */
-export function mergeActionPlan(existing: SheetGrid | undefined, activities: readonly SuggestedActivity[], ctx: PlanContext): CellInput[][] {
-  const byId = new Map(activities.map((a) => [a.id, a]));
-  const rows: CellInput[][] = [];
-  const seen = new Set<string>();
-  const width = PLAN_COLUMNS.length;
-  const formulas = existing?.formulas ?? [];
-  (existing?.values ?? []).forEach((cells, index) => {
-    if (index < PLAN_HEADER_ROW) return;
-    const values = [...cells];
-    while (values.length && (values[values.length - 1] === null || values[values.length - 1] === '')) values.pop();
-    if (values.length === 0) return;
-    const id = typeof values[ID] === 'string' ? (values[ID] as string).trim() : '';
-    const row: CellInput[] = [];
-    for (let c = 0; c < Math.max(width, values.length); c++) {
-      const formula = formulas[index]?.[c];
-      row.push(formula ? { formula: formula.replace(/^=/, ''), result: values[c] ?? null } : asCell(values[c] ?? null, c));
-    }
-    if (id && (byId.has(id) || /^HP-F\d+$/.test(id))) {
-      seen.add(id);
-      row[PLAN_COMPUTED_COLUMN - 1] = computedText(byId.get(id), ctx);
-    }
-    rows.push(row);
-  });
-  for (const a of activities) {
-    if (seen.has(a.id)) continue;
-    const row: CellInput[] = new Array(width).fill(null);
-    row[ID] = a.id;
-    row[NAME] = a.name;
-    row[MEASURE] = measureText(a, ctx.regulationDesignation);
-    row[PRIORITY] = a.priority;
-    row[STATUS] = 'Ej påbörjad';
-    row[PLAN_COMPUTED_COLUMN - 1] = computedText(a, ctx);
-    rows.push(row);
-  }
-  return rows;
-}
+const MAX_ROW = 1048576;
+const MAX_COLUMN = 16384;
+/** Excel's last date, 9999-12-31; a date cell holding more (20270115 typed as a date) shows ####. */
+const MAX_DATE_SERIAL = 2958465;
+/** The Gantt's formatting reaches this many rows below the plan, so rows the user adds get it too. */
+const GANTT_SPARE_ROWS = 200;
+const STATUS_LIST = ['Ej påbörjad', 'Pågår', 'Klar', 'Avbruten'];
+const GANTT_HEADER_STYLE = { ...S.header, numberFormat: 'mmm', hAlign: 'center' } as const;
+const COMPUTED_STYLE = { italic: true, fontColor: '595959', wrap: true, vAlign: 'top' } as const;
+
+const isMonthStart = (v: Scalar): boolean => typeof v === 'string' && /^\d{4}-\d{2}-01$/.test(v);
 
 function firstOfMonth(date: string, add: number): string {
   const [y, m] = date.split('-').map(Number);
@@ -92,23 +76,179 @@ function firstOfMonth(date: string, add: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** The Handlingsplan sheet: merged rows, and a month-by-month Gantt view drawn by conditional formats. */
-export function actionPlanSheet(rows: readonly CellInput[][], ctx: PlanContext): WriteOp[] {
+function ganttMonths(ctx: PlanContext): { date: string }[] {
+  return Array.from({ length: PLAN_GANTT_MONTHS }, (_, i) => ({ date: firstOfMonth(ctx.today, i) }));
+}
+
+/** A month is filled when it overlaps [Startdatum, Slutdatum]; the marker lets the next computation replace it. */
+function ganttFormat(sheet: string, box: { first: number; last: number; left: number; header: number }, start: number, end: number): WriteOp {
+  const s = columnName(start);
+  const e = columnName(end);
+  const month = `${columnName(box.left)}$${box.header}`;
+  const r = box.first;
+  return {
+    kind: 'conditionalFormat',
+    sheet,
+    range: `${cellAddress(box.first, box.left)}:${cellAddress(box.last, box.left + PLAN_GANTT_MONTHS - 1)}`,
+    formula: `AND(ISNUMBER($${s}${r}),ISNUMBER($${e}${r}),${month}<=$${e}${r},EOMONTH(${month},0)>=$${s}${r},${GANTT_MARKER}=0)`,
+    fill: '5B9BD5',
+    replaces: GANTT_MARKER,
+  };
+}
+
+function newRow(a: SuggestedActivity, ctx: PlanContext): Partial<Record<PlanColumn, CellInput>> {
+  return {
+    id: a.id,
+    name: a.name,
+    measure: measureText(a, ctx.regulationDesignation),
+    priority: a.priority,
+    status: 'Ej påbörjad',
+    computed: computedText(a, ctx),
+  };
+}
+
+/** Handlingsplan for a workbook that has none yet: the whole sheet, made by the product. */
+export function newActionPlanSheet(activities: readonly SuggestedActivity[], ctx: PlanContext): WriteOp[] {
+  const rows = activities.map((a) => {
+    const cells = newRow(a, ctx);
+    return PLAN_HEADERS.map((h) => cells[h.key] ?? null);
+  });
+  return actionPlanSheet(rows, ctx);
+}
+
+export interface PlanUpdate {
+  readonly ops: WriteOp[];
+  readonly issues: LocatedIssue[];
+}
+
+/**
+ * Updates the user's Handlingsplan in place (issue 8). The plan is found by its header texts,
+ * wherever the user moved it; only "Beräknat läge" of rows with an activity id, new activity rows
+ * below everything on the sheet and the Gantt view (its month headers and its own conditional
+ * format) are written. Every other cell keeps its value, formula, format, note and link, and no
+ * row moves: the adapters write the named cells and nothing else (SheetOp mode 'update').
+ */
+export function updateActionPlan(existing: SheetGrid, activities: readonly SuggestedActivity[], ctx: PlanContext): PlanUpdate {
+  const sheet = existing.name;
+  const issues: LocatedIssue[] = [];
+  const header = locatePlan(existing);
+  if (!header) {
+    issues.push({ severity: 'warning', code: 'plan-header-missing', sheet, params: { sheet } });
+    return { ops: [], issues };
+  }
+  const col = header.columns;
+  const idColumn = col.get('id')!;
+  const computedColumn = col.get('computed')!;
+  const byId = new Map(activities.map((a) => [a.id, a]));
+  const seen = new Set<string>();
+  const ops: WriteOp[] = [{ kind: 'sheet', sheet, mode: 'update' }];
+  const lastRow = Math.max(header.row, lastFilledRow(existing));
+
+  for (let row = header.row + 1; row <= lastRow; row++) {
+    const raw = valueAt(existing, row, idColumn);
+    const id = typeof raw === 'string' ? raw.trim() : '';
+    if (id && (byId.has(id) || /^HP-F\d+$/.test(id))) {
+      seen.add(id);
+      // A formula the user put in "Beräknat läge" is theirs now.
+      if (formulaAt(existing, row, computedColumn) !== undefined) continue;
+      const text = computedText(byId.get(id), ctx);
+      if (valueAt(existing, row, computedColumn) !== text) ops.push({ kind: 'values', sheet, at: cellAddress(row, computedColumn), rows: [[text]] });
+    }
+    for (const key of ['start', 'end'] as const) {
+      const column = col.get(key);
+      if (column !== undefined) checkDate(existing, row, column, issues);
+    }
+  }
+
+  // New activities go below everything on the sheet, so no typed cell is ever overwritten.
+  const fresh = activities.filter((a) => !seen.has(a.id));
+  let last = lastRow;
+  if (fresh.length) {
+    const first = lastRow + 1;
+    if (first + fresh.length - 1 > MAX_ROW) {
+      issues.push({ severity: 'warning', code: 'plan-no-room', sheet, params: { sheet, count: fresh.length } });
+    } else {
+      const mapped = [...col.values()];
+      const left = Math.min(...mapped);
+      const right = Math.max(...mapped);
+      const rows = fresh.map((a) => {
+        const cells = newRow(a, ctx);
+        const line: CellInput[] = new Array(right - left + 1).fill(null);
+        for (const [key, column] of col) if (cells[key] !== undefined) line[column - left] = cells[key]!;
+        return line;
+      });
+      ops.push({ kind: 'values', sheet, at: cellAddress(first, left), rows, style: { ...S.wrap, vAlign: 'top' } });
+      ops.push({ kind: 'style', sheet, range: `${cellAddress(first, computedColumn)}:${cellAddress(first + fresh.length - 1, computedColumn)}`, style: COMPUTED_STYLE });
+      last = first + fresh.length - 1;
+    }
+  }
+
+  ops.push(...ganttUpdate(existing, header, last, ctx, issues));
+  return { ops, issues };
+}
+
+/** A date cell Excel cannot use as a date: a located warning (the Gantt skips the row), never a refusal. */
+function checkDate(sheet: SheetGrid, row: number, column: number, issues: LocatedIssue[]): void {
+  const v = valueAt(sheet, row, column);
+  if (v === null || v === '' || formulaAt(sheet, row, column) !== undefined) return;
+  const bad = typeof v === 'number' ? !(v >= 1 && v <= MAX_DATE_SERIAL) : typeof v === 'string' ? !/^\d{4}-\d{2}-\d{2}$/.test(v.trim()) : true;
+  if (bad) issues.push({ severity: 'warning', code: 'plan-bad-date', sheet: sheet.name, cell: cellAddress(row, column), params: { value: String(v) } });
+}
+
+/**
+ * The Gantt's month headers where they were (found by their dates in the header row, wherever
+ * inserted columns moved them), else in the first twelve free columns right of everything the
+ * user has; dropped with a warning when the sheet is full to XFD.
+ */
+function ganttUpdate(existing: SheetGrid, header: HeaderLayout<PlanColumn>, last: number, ctx: PlanContext, issues: LocatedIssue[]): WriteOp[] {
+  const sheet = existing.name;
+  const start = header.columns.get('start');
+  const end = header.columns.get('end');
+  if (start === undefined || end === undefined) {
+    issues.push({ severity: 'warning', code: 'plan-gantt-dropped', sheet, params: { sheet, reason: 'no-dates' } });
+    return [];
+  }
+  const planRight = Math.max(...header.columns.values());
+  const free = (left: number) => {
+    for (let c = left; c < left + PLAN_GANTT_MONTHS; c++) {
+      if (c > MAX_COLUMN) return false;
+      const v = valueAt(existing, header.row, c);
+      if (!(v === null || v === '' || isMonthStart(v)) || formulaAt(existing, header.row, c) !== undefined) return false;
+      for (let r = header.row + 1; r <= last; r++) if (isFilled(existing, r, c)) return false;
+    }
+    return true;
+  };
+  let left: number | undefined;
+  existing.values[header.row - 1]?.forEach((v, i) => {
+    if (left === undefined && i + 1 > planRight && isMonthStart(v) && free(i + 1)) left = i + 1;
+  });
+  if (left === undefined) {
+    const candidate = Math.max(planRight, lastFilledColumn(existing, header.row, last)) + 1;
+    if (candidate + PLAN_GANTT_MONTHS - 1 > MAX_COLUMN) {
+      issues.push({ severity: 'warning', code: 'plan-gantt-dropped', sheet, params: { sheet, reason: 'no-room' } });
+      return [];
+    }
+    left = candidate;
+  }
+  const first = header.row + 1;
+  return [
+    { kind: 'values', sheet, at: cellAddress(header.row, left), rows: [ganttMonths(ctx)], style: GANTT_HEADER_STYLE },
+    ganttFormat(sheet, { first, last: Math.min(MAX_ROW, Math.max(first, last) + GANTT_SPARE_ROWS), left, header: header.row }, start, end),
+  ];
+}
+
+/** A new Handlingsplan sheet: title, the header, the rows, and a month-by-month Gantt view drawn by conditional formats. */
+function actionPlanSheet(rows: readonly CellInput[][], ctx: PlanContext): WriteOp[] {
   const sheet = SHEETS.actionPlan;
-  const width = Math.max(PLAN_COLUMNS.length, ...rows.map((r) => r.length));
+  const width = PLAN_COLUMNS.length;
   const ganttStart = width + 1;
-  const months = Array.from({ length: PLAN_GANTT_MONTHS }, (_, i) => ({ date: firstOfMonth(ctx.today, i) }));
   const first = PLAN_HEADER_ROW + 1;
   const last = Math.max(first, PLAN_HEADER_ROW + rows.length);
-  const ganttRange = `${cellAddress(first, ganttStart)}:${cellAddress(last, ganttStart + months.length - 1)}`;
-  const startCol = columnName(8);
-  const endCol = columnName(9);
-  const monthCell = `${columnName(ganttStart)}$${PLAN_HEADER_ROW}`;
   const ops: WriteOp[] = [
     {
       kind: 'sheet',
       sheet,
-      columnWidths: [9, 40, 24, 44, 9, 20, 18, 12, 12, 16, 14, 40, ...new Array(width - PLAN_COLUMNS.length).fill(14), ...months.map(() => 5)],
+      columnWidths: [9, 40, 24, 44, 9, 20, 18, 12, 12, 16, 14, 40, ...new Array(PLAN_GANTT_MONTHS).fill(5)],
       freeze: { rows: PLAN_HEADER_ROW, columns: 2 },
       landscape: true,
       fitToWidth: true,
@@ -121,42 +261,23 @@ export function actionPlanSheet(rows: readonly CellInput[][], ctx: PlanContext):
       rows: [
         [RESULT_TITLES[sheet]],
         [
-          'Föreslagna aktiviteter från gapet till nästa nivå (prioritet 1: frågor under minimikravet, 2: poäng som saknas, 3: senare nivåer). Allt du skriver här behålls när resultatet beräknas om; bara kolumnen "Beräknat läge" skrivs av verktyget. Lägg gärna till egna rader.',
+          'Föreslagna aktiviteter från gapet till nästa nivå (prioritet 1: frågor under minimikravet, 2: poäng som saknas, 3: senare nivåer). Allt du skriver här behålls när resultatet beräknas om: verktyget skriver bara kolumnen "Beräknat läge", nya aktiviteter längst ned och månaderna i Gantt-vyn. Lägg gärna till egna rader och kolumner.',
         ],
       ],
     },
     { kind: 'style', sheet, range: 'A1', style: S.title },
     { kind: 'style', sheet, range: 'A2', style: S.note },
-    { kind: 'merge', sheet, range: `A2:${columnName(PLAN_COLUMNS.length)}2` },
+    { kind: 'merge', sheet, range: `A2:${columnName(width)}2` },
     { kind: 'rowHeight', sheet, rows: [2], height: 32 },
-    {
-      kind: 'values',
-      sheet,
-      at: `A${PLAN_HEADER_ROW}`,
-      rows: [[...PLAN_COLUMNS, ...new Array(width - PLAN_COLUMNS.length).fill(null), ...months.map((m) => ({ date: m.date }))]],
-      style: S.header,
-    },
-    { kind: 'style', sheet, range: `${cellAddress(PLAN_HEADER_ROW, ganttStart)}:${cellAddress(PLAN_HEADER_ROW, ganttStart + months.length - 1)}`, style: { numberFormat: 'mmm', hAlign: 'center' } },
+    { kind: 'values', sheet, at: `A${PLAN_HEADER_ROW}`, rows: [[...PLAN_COLUMNS]], style: S.header },
+    { kind: 'values', sheet, at: cellAddress(PLAN_HEADER_ROW, ganttStart), rows: [ganttMonths(ctx)], style: GANTT_HEADER_STYLE },
   ];
   if (rows.length) {
-    ops.push({ kind: 'values', sheet, at: `A${first}`, rows: rows.map((r) => [...r, ...new Array(width - r.length).fill(null)]), style: S.wrap });
+    ops.push({ kind: 'values', sheet, at: `A${first}`, rows: rows.map((r) => [...r]), style: S.wrap });
     ops.push({ kind: 'style', sheet, range: `H${first}:I${last}`, style: { numberFormat: 'yyyy-mm-dd' } });
-    ops.push({ kind: 'style', sheet, range: `${columnName(PLAN_COMPUTED_COLUMN)}${first}:${columnName(PLAN_COMPUTED_COLUMN)}${last}`, style: { italic: true, fontColor: '595959' } });
+    ops.push({ kind: 'style', sheet, range: `${columnName(PLAN_COMPUTED_COLUMN)}${first}:${columnName(PLAN_COMPUTED_COLUMN)}${last}`, style: COMPUTED_STYLE });
   }
-  ops.push({
-    kind: 'validation',
-    sheet,
-    range: `K${first}:K${last + 200}`,
-    list: ['Ej påbörjad', 'Pågår', 'Klar', 'Avbruten'],
-    strict: false,
-  });
-  ops.push({
-    kind: 'conditionalFormat',
-    sheet,
-    range: ganttRange,
-    // A month is filled when it overlaps [Startdatum, Slutdatum].
-    formula: `AND(ISNUMBER($${startCol}${first}),ISNUMBER($${endCol}${first}),${monthCell}<=$${endCol}${first},EOMONTH(${monthCell},0)>=$${startCol}${first})`,
-    fill: '5B9BD5',
-  });
+  ops.push({ kind: 'validation', sheet, range: `K${first}:K${last + GANTT_SPARE_ROWS}`, list: STATUS_LIST, strict: false });
+  ops.push(ganttFormat(sheet, { first, last: last + GANTT_SPARE_ROWS, left: ganttStart, header: PLAN_HEADER_ROW }, 8, 9));
   return ops;
 }

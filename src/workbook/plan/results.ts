@@ -4,7 +4,8 @@ import type { SuggestedActivity } from '../../core/plans/activities';
 import type { RegulationResult } from '../../core/regulation/indication';
 import type { ScoreResult } from '../../core/scoring/score';
 import { RESULT_TITLES, SHEETS } from '../layout';
-import { actionPlanSheet, measureText, mergeActionPlan, type PlanContext } from './actionPlan';
+import { measureText, newActionPlanSheet, updateActionPlan, type PlanContext } from './actionPlan';
+import type { LocatedIssue } from '../read';
 import { CONFIDENCE, FOOTER, heading, noteText, overallStops, overallText, statusText, stopsText, summaryLine } from './regulationText';
 import { withRowHeights } from './rowHeights';
 import { COLORS, S } from './styles';
@@ -16,7 +17,10 @@ export interface ResultInputs {
   readonly feedback: Feedback;
   readonly activities: readonly SuggestedActivity[];
   readonly regulation?: RegulationResult;
-  /** The Handlingsplan sheet as it is now, so nothing the user typed is lost. */
+  /**
+   * The product's Handlingsplan as it is now (found by the ownership mark): it is updated in
+   * place, so nothing the user typed, formatted or linked is lost. Absent: a new one is made.
+   */
   readonly existingPlan?: SheetGrid;
   readonly today: string;
 }
@@ -28,18 +32,20 @@ const levelHeading = (catalog: Catalog, level: number): [string, string] =>
   level === 0 ? ['Under nivå 1', ''] : [`Nivå ${level}`, catalog.levels[level].name.sv];
 
 /** Every result sheet, computed in full before anything is written (issue 4: never half-written). */
-export function resultPlan(inputs: ResultInputs): WritePlan {
+export function resultPlan(inputs: ResultInputs): { plan: WritePlan; issues: LocatedIssue[] } {
   const { activities, today } = inputs;
   const ctx: PlanContext = { today, regulationDesignation: inputs.regulation?.designation };
-  const planRows = mergeActionPlan(inputs.existingPlan, activities, ctx);
-  return withRowHeights([
+  const update = inputs.existingPlan ? updateActionPlan(inputs.existingPlan, activities, ctx) : undefined;
+  const replaced = withRowHeights([
     ...resultSheet(inputs),
     ...summarySheet(inputs),
     ...areasSheet(inputs),
     ...feedbackSheet(inputs),
     ...nextLevelSheet(inputs),
-    ...actionPlanSheet(planRows, ctx),
+    ...(update ? [] : newActionPlanSheet(activities, ctx)),
   ]);
+  // Row heights are the product's choice only on sheets it replaces, never on the user's plan.
+  return { plan: [...replaced, ...(update?.ops ?? [])], issues: update?.issues ?? [] };
 }
 
 function areaLastRow(catalog: Catalog): number {

@@ -1,0 +1,108 @@
+/**
+ * Finds a table's columns from its header row, wherever the user moved it: an inserted column, a
+ * deleted row above the table or a column dragged elsewhere is followed, never read blindly by
+ * position. Used by the reader (level, Organisation and Valideringsfrågor sheets), the fill plan
+ * and the action plan.
+ */
+import type { Scalar, SheetGrid } from './plan/types';
+
+/** Cell text as a person sees it: trimmed, NFC, inner whitespace collapsed, lower case. */
+export function headerText(v: Scalar | undefined): string {
+  if (v === null || v === undefined) return '';
+  return String(v).normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** A column is recognised by its header's exact text or by a prefix of it (headers carry hints in parentheses). */
+export interface HeaderSpec<K extends string> {
+  readonly key: K;
+  /** Lower-case texts; a header matches when it equals one or starts with one followed by a space or "(". */
+  readonly texts: readonly string[];
+}
+
+export interface HeaderLayout<K extends string> {
+  /** 1-based row of the header. */
+  readonly row: number;
+  /** 1-based column per key found. */
+  readonly columns: ReadonlyMap<K, number>;
+}
+
+function matches(text: string, spec: HeaderSpec<string>): boolean {
+  return spec.texts.some((t) => text === t || (text.startsWith(t) && /^[\s(/–-]/.test(text.slice(t.length))));
+}
+
+/** Rows searched for a header: a table is never that far down in a sheet of ours. */
+const HEADER_SEARCH_ROWS = 200;
+/** Columns searched in a header row (a user's own columns may come first). */
+const HEADER_SEARCH_COLUMNS = 200;
+
+/**
+ * The first row (of the first HEADER_SEARCH_ROWS) that has every `required` header, with the
+ * column of each spec found in it (the first match from the left).
+ */
+export function findHeader<K extends string>(
+  sheet: SheetGrid,
+  specs: readonly HeaderSpec<K>[],
+  required: readonly K[],
+): HeaderLayout<K> | undefined {
+  const rows = Math.min(sheet.values.length, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < rows; r++) {
+    const cells = sheet.values[r];
+    if (!cells) continue;
+    const columns = new Map<K, number>();
+    const width = Math.min(cells.length, HEADER_SEARCH_COLUMNS);
+    for (let c = 0; c < width; c++) {
+      const text = headerText(cells[c]);
+      if (!text) continue;
+      const spec = specs.find((s) => !columns.has(s.key) && matches(text, s));
+      if (spec) columns.set(spec.key, c + 1);
+    }
+    if (required.every((k) => columns.has(k))) return { row: r + 1, columns };
+  }
+  return undefined;
+}
+
+/** The cell's value, whether the grid has a hole or a null there. */
+export function valueAt(sheet: SheetGrid | undefined, row: number, column: number): Scalar {
+  return sheet?.values[row - 1]?.[column - 1] ?? null;
+}
+
+/** A cell's formula text ('' when the cell does not store it), or undefined when it holds none. */
+export function formulaAt(sheet: SheetGrid | undefined, row: number, column: number): string | undefined {
+  const f = sheet?.formulas?.[row - 1]?.[column - 1];
+  return f === null || f === undefined ? undefined : f;
+}
+
+/** True when a cell holds something: a value, or a formula (even one without a cached value). */
+export function isFilled(sheet: SheetGrid, row: number, column: number): boolean {
+  const v = valueAt(sheet, row, column);
+  return (v !== null && v !== '') || formulaAt(sheet, row, column) !== undefined;
+}
+
+/** The last row holding anything (0 when none). Sparse rows cost nothing. */
+export function lastFilledRow(sheet: SheetGrid): number {
+  let last = 0;
+  const scan = (grid: readonly (readonly unknown[] | undefined)[] | undefined, filled: (v: unknown) => boolean) => {
+    grid?.forEach((cells, r) => {
+      if (r + 1 > last && cells?.some(filled)) last = r + 1;
+    });
+  };
+  scan(sheet.values, (v) => v !== null && v !== undefined && v !== '');
+  scan(sheet.formulas, (v) => v !== null && v !== undefined);
+  return last;
+}
+
+/** The last column holding anything in rows from..to (inclusive; 0 when none). */
+export function lastFilledColumn(sheet: SheetGrid, from: number, to: number): number {
+  let last = 0;
+  const scan = (grid: readonly (readonly unknown[] | undefined)[] | undefined, filled: (v: unknown) => boolean) => {
+    grid?.forEach((cells, r) => {
+      if (r + 1 < from || r + 1 > to || !cells) return;
+      cells.forEach((v, c) => {
+        if (c + 1 > last && filled(v)) last = c + 1;
+      });
+    });
+  };
+  scan(sheet.values, (v) => v !== null && v !== undefined && v !== '');
+  scan(sheet.formulas, (v) => v !== null && v !== undefined);
+  return last;
+}
