@@ -109,6 +109,133 @@ export interface SheetEntry {
   readonly relType: string | undefined;
 }
 
+/**
+ * How far one part may inflate. A zip bomb (a 4 GB sharedStrings.xml of zeros is 4 MB zipped) must
+ * end in one clear line, not an out-of-memory abort; the sizes a zip declares can lie, so the limits
+ * are enforced on the bytes actually inflated, while inflating.
+ */
+export interface InflateLimits {
+  /** Largest decompressed part, in bytes. */
+  readonly partBytes: number;
+  /** Largest decompressed / compressed ratio … */
+  readonly ratio: number;
+  /** … checked once a part has inflated past this many bytes (small repetitive parts are fine). */
+  readonly ratioFrom: number;
+}
+
+export const DEFAULT_INFLATE_LIMITS: InflateLimits = {
+  // The product's own parts are below 1 MB and a V8 string holds at most ~512 M characters: 256 MiB
+  // leaves a user's big shared-strings table room and keeps a part's text well inside that.
+  partBytes: 256 * 1024 * 1024,
+  // Apache POI's default (ZipSecureFile: minimum inflate ratio 0.01). Excel's XML deflates 5–20 times;
+  // a part that inflates over 100 times beyond its first MiB is a bomb, not a workbook.
+  ratio: 100,
+  ratioFrom: 1024 * 1024,
+};
+
+export interface OpenOptions {
+  readonly limits?: Partial<InflateLimits>;
+}
+
+/** JSZip's stream of an entry's bytes (its internalStream, not in JSZip's typings). */
+interface EntryStream {
+  on(event: 'data', listener: (chunk: Uint8Array, meta: { percent: number } | undefined) => void): EntryStream;
+  on(event: 'error', listener: (error: Error) => void): EntryStream;
+  on(event: 'end', listener: () => void): EntryStream;
+  pause(): unknown;
+  resume(): unknown;
+}
+
+/** A loaded entry as JSZip holds it: `_data` is its private record of the zip directory's sizes and CRC. */
+interface LoadedEntry {
+  readonly _data?: { readonly compressedSize?: number; readonly uncompressedSize?: number; readonly crc32?: number };
+  internalStream(type: 'uint8array'): EntryStream;
+}
+
+const MIB = 1024 * 1024;
+const mib = (bytes: number) => (bytes >= MIB ? `${Math.round(bytes / MIB)} MiB` : `${bytes} bytes`);
+
+/**
+ * Inflates one loaded entry chunk by chunk: checks the limits as bytes arrive (stopping at once when
+ * one is passed) and the CRC-32 at the end. With `decode`, returns the part as text; without, only
+ * verifies it (nothing is kept).
+ */
+function inflateEntry(part: string, file: JSZip.JSZipObject, limits: InflateLimits, decode: boolean): Promise<string> {
+  const entry = file as unknown as LoadedEntry;
+  const info = entry._data;
+  // JSZip reads the 32-bit sizes as signed numbers: 4 GB reads as negative.
+  const compressed = info?.compressedSize === undefined ? undefined : info.compressedSize >>> 0;
+  const declared = info?.uncompressedSize === undefined ? undefined : info.uncompressedSize >>> 0;
+  const damaged = (why: string) => new NotAWorkbookError(`Not a readable .xlsx workbook: the part ${part} ${why}.`);
+  const tooBig = () => damaged(`inflates to more than ${mib(limits.partBytes)} (a zip bomb?)`);
+  const tooDense = () => damaged(`inflates more than ${limits.ratio} times its compressed size (a zip bomb?)`);
+  // Honest declared sizes fail before any work.
+  if (declared !== undefined && declared > limits.partBytes) return Promise.reject(tooBig());
+  if (declared !== undefined && compressed !== undefined && declared > limits.ratioFrom && declared > limits.ratio * Math.max(compressed, 1)) {
+    return Promise.reject(tooDense());
+  }
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    let total = 0;
+    let crc = CRC_START;
+    const decoder = decode ? new TextDecoder('utf-8', { ignoreBOM: true }) : undefined;
+    const pieces: string[] = [];
+    const stream = entry.internalStream('uint8array');
+    const fail = (error: Error) => {
+      if (settled) return;
+      settled = true;
+      pieces.length = 0;
+      // JSZip cannot abort a stream; paused, it reads no further compressed data and is collected.
+      stream.pause();
+      reject(error);
+    };
+    stream
+      .on('data', (chunk, meta) => {
+        if (settled) return; // the rest of an inflated block after a failure: dropped
+        total += chunk.length;
+        if (total > limits.partBytes) return fail(tooBig());
+        if (compressed !== undefined && total > limits.ratioFrom) {
+          // Compressed bytes fed so far (JSZip feeds 16 KB blocks): an over-estimate, so never a false alarm.
+          const fed = Math.max(1, (compressed * (meta?.percent ?? 100)) / 100);
+          if (total > limits.ratio * fed) return fail(tooDense());
+        }
+        if (info?.crc32 !== undefined) crc = crc32Update(crc, chunk);
+        if (decoder) pieces.push(decoder.decode(chunk, { stream: true }));
+      })
+      .on('error', (error) => {
+        const reason = /size mismatch/.test(error.message) ? 'does not have the size the zip directory gives' : `cannot be inflated (${error.message})`;
+        fail(damaged(`is damaged: its data ${reason}`));
+      })
+      .on('end', () => {
+        if (settled) return;
+        if (info?.crc32 !== undefined && (crc ^ CRC_START) >>> 0 !== info.crc32 >>> 0) return fail(damaged('is damaged: its CRC-32 does not match'));
+        if (declared !== undefined && total !== declared) return fail(damaged('is damaged: its data does not have the size the zip directory gives'));
+        settled = true;
+        if (decoder) pieces.push(decoder.decode());
+        resolve(pieces.join(''));
+      })
+      .resume();
+  });
+}
+
+const CRC_START = 0xffffffff;
+const CRC_TABLE = (() => {
+  const table = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c;
+  }
+  return table;
+})();
+
+/** CRC-32 (zip's) over one more chunk; start with CRC_START, finish with ^ CRC_START. */
+function crc32Update(crc: number, bytes: Uint8Array): number {
+  let c = crc;
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  return c;
+}
+
 /** Parts this long or longer are deflated when saved; shorter ones are stored (see save()). */
 const DEFLATE_FROM_CHARS = 64 * 1024;
 
@@ -125,14 +252,21 @@ export class XlsxPackage {
   private readonly texts = new Map<string, string>();
   private readonly changed = new Set<string>();
   private readonly removed = new Set<string>();
+  /** Loaded parts whose bytes were inflated and checked (CRC, limits); the others are checked in save(). */
+  private readonly verified = new Set<string>();
   private contentTypes: string | undefined;
 
   private constructor(
     private readonly zip: JSZip,
     readonly workbookPart: string,
+    private readonly limits: InflateLimits = DEFAULT_INFLATE_LIMITS,
   ) {}
 
-  static async open(data: Uint8Array): Promise<XlsxPackage> {
+  /**
+   * Opens a package. Parts are inflated lazily, each checked as it is read: CRC-32, a corrupt deflate
+   * stream and the inflate limits are a NotAWorkbookError naming the part, never a raw error.
+   */
+  static async open(data: Uint8Array, options: OpenOptions = {}): Promise<XlsxPackage> {
     const problem = magicProblem(data);
     if (problem) throw new NotAWorkbookError(`Not an .xlsx workbook: ${problem}.`);
     let zip: JSZip;
@@ -141,8 +275,10 @@ export class XlsxPackage {
     } catch (error) {
       throw new NotAWorkbookError(`Not an .xlsx workbook: the zip package cannot be read (${(error as Error).message}).`);
     }
-    const rootRels = zip.file('_rels/.rels');
-    const office = rootRels ? parseRelationships(await rootRels.async('string')) : [];
+    const limits = { ...DEFAULT_INFLATE_LIMITS, ...options.limits };
+    const probe = new XlsxPackage(zip, '', limits);
+    const rootRels = await probe.text('_rels/.rels');
+    const office = rootRels ? parseRelationships(rootRels) : [];
     const main = office.find((r) => r.type === REL_TYPE.officeDocument);
     if (!main) {
       const strict = office.some((r) => r.type.endsWith('/officeDocument'));
@@ -153,7 +289,7 @@ export class XlsxPackage {
       );
     }
     const workbookPart = resolveTarget('', main.target);
-    const pkg = new XlsxPackage(zip, workbookPart);
+    const pkg = new XlsxPackage(zip, workbookPart, limits);
     const contentType = pkg.contentTypeOf(await pkg.contentTypesXml(), workbookPart);
     if (!zip.file(workbookPart) || !/spreadsheetml\.(sheet|template)\.main|ms-excel\.(sheet|template)\.macroEnabled\.main/.test(contentType ?? '')) {
       const what = /binary/.test(contentType ?? '') ? 'it is a binary workbook (.xlsb); save it as .xlsx' : 'it is not an Excel workbook';
@@ -216,8 +352,9 @@ export class XlsxPackage {
     if (cached !== undefined) return cached;
     const file = this.zip.file(part);
     if (!file) return undefined;
-    const text = await file.async('string');
+    const text = await inflateEntry(part, file, this.limits, true);
     this.texts.set(part, text);
+    this.verified.add(part);
     return text;
   }
 
@@ -330,6 +467,17 @@ export class XlsxPackage {
   }
 
   async save(): Promise<Uint8Array> {
+    // Parts nobody read are copied as they are: check them first, so a damaged part is refused
+    // instead of being carried silently into the new file. Nothing is kept, so only the size limit
+    // (time) applies, not the ratio (memory) one: a user's own very repetitive sheet still saves.
+    const unchecked: [string, JSZip.JSZipObject][] = [];
+    this.zip.forEach((path, file) => {
+      if (!file.dir && !this.verified.has(path) && !this.changed.has(path) && !this.removed.has(path)) unchecked.push([path, file]);
+    });
+    for (const [path, file] of unchecked) {
+      await inflateEntry(path, file, { ...this.limits, ratio: Infinity }, false);
+      this.verified.add(path);
+    }
     for (const part of this.removed) this.zip.remove(part);
     for (const part of this.changed) {
       const text = this.texts.get(part) ?? '';

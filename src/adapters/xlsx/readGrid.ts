@@ -1,16 +1,27 @@
 /**
  * Reads cell values from an .xlsx package by scanning the sheet XML directly: requiring ExcelJS
  * alone costs more start-up time than the CLI's whole budget for reading a workbook.
+ *
+ * The grids are sparse (only cells that hold something are set), and every scan is linear in the
+ * XML, so one stray value at XFD1048576 or a damaged sheet costs nothing extra.
  */
-import type { Scalar, SheetGrid, WorkbookGrid } from '../../workbook/plan/types';
+import type { Scalar, SheetGrid, SheetObject, WorkbookGrid } from '../../workbook/plan/types';
 import { columnNumber } from '../../workbook/plan/address';
-import { REL_TYPE, XlsxPackage, resolveTarget } from './package';
-import { decodeCellText, decodeXml, parseAttributes } from './xml';
+import { OWNER_NAME } from '../../workbook/layout';
+import { REL_TYPE, XlsxPackage, resolveTarget, type OpenOptions, type SheetEntry } from './package';
+import { closingTagIndex, decodeCellText, decodeXml, nextTag, parseAttributes, rawAttribute, type XmlTag } from './xml';
 
 export { NotAWorkbookError } from './package';
 
-export async function readXlsxGrid(data: Uint8Array, sheetNames?: readonly string[]): Promise<WorkbookGrid> {
-  const pkg = await XlsxPackage.open(data);
+/** Excel's sheet size: cells beyond it cannot exist, whatever a file says. */
+const MAX_ROWS = 1048576;
+const MAX_COLUMNS = 16384;
+
+/** Sheet names compare as Excel compares them: case-insensitively. */
+const sheetKey = (name: string) => name.toUpperCase();
+
+export async function readXlsxGrid(data: Uint8Array, sheetNames?: readonly string[], options: OpenOptions = {}): Promise<WorkbookGrid> {
+  const pkg = await XlsxPackage.open(data, options);
   const entries = await pkg.sheets();
   const workbookRels = await pkg.relationships(pkg.workbookPart);
   const workbookXml = (await pkg.text(pkg.workbookPart)) ?? '';
@@ -31,82 +42,133 @@ export async function readXlsxGrid(data: Uint8Array, sheetNames?: readonly strin
     return sharedStrings;
   };
 
+  // Requested name → the workbook's sheet: the exact spelling first, else the same name in another case.
+  const wanted = new Map<string, SheetEntry[]>();
+  for (const name of sheetNames ?? entries.map((e) => e.name)) {
+    const entry = entries.find((e) => e.name === name) ?? entries.find((e) => sheetKey(e.name) === sheetKey(name));
+    if (!entry) continue;
+    const keys = wanted.get(name) ?? [];
+    if (!keys.includes(entry)) wanted.set(name, [...keys, entry]);
+  }
+
   const sheets = new Map<string, SheetGrid>();
+  const objects = new Map<string, readonly SheetObject[]>();
+  const read = new Map<SheetEntry, { grid: SheetGrid; objects: SheetObject[] }>();
   for (const entry of entries) {
-    if (sheetNames && !sheetNames.includes(entry.name)) continue;
+    const keys = [...wanted].filter(([, e]) => e.includes(entry)).map(([name]) => name);
+    if (keys.length === 0) continue;
     // Chart sheets and dialog sheets have no cells.
     if (entry.relType !== REL_TYPE.worksheet || !entry.part) continue;
-    const xml = (await pkg.text(entry.part)) ?? '';
-    const sst = /\bt="s"/.test(xml) ? await strings() : [];
-    const formulas: (string | null)[][] = [];
-    const values = parseSheetValues(xml, sst, dateStyles, date1904, formulas);
-    sheets.set(entry.name, formulas.length ? { name: entry.name, values, formulas } : { name: entry.name, values });
+    let done = read.get(entry);
+    if (!done) {
+      const xml = (await pkg.text(entry.part)) ?? '';
+      const sst = xml.indexOf('t="s"') >= 0 || xml.indexOf("t='s'") >= 0 ? await strings() : [];
+      const { values, formulas } = parseSheetCells(xml, sst, dateStyles, date1904);
+      done = { grid: { name: entry.name, values, formulas }, objects: await sheetObjects(pkg, entry.part) };
+      read.set(entry, done);
+    }
+    for (const key of keys) {
+      sheets.set(key, done.grid);
+      if (done.objects.length) objects.set(key, done.objects);
+    }
   }
-  return { sheetNames: entries.map((e) => e.name), sheets };
+  const owners = ownerMarks(workbookXml, entries);
+  return {
+    sheetNames: entries.map((e) => e.name),
+    sheets,
+    ...(owners.size ? { owners } : {}),
+    ...(objects.size ? { objects } : {}),
+  };
 }
 
-const CELL_OR_ROW = /<(?:\w+:)?row\b([^>]*?)(\/?)>|<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
-
-function parseSheetValues(
+/**
+ * The cells of a sheet, sparse: a row or cell that holds nothing is a hole. Formulas are their
+ * text without '=', '' for a cell that does not store its formula (a shared formula's secondary
+ * cells); a formula without a cached value has no value.
+ */
+function parseSheetCells(
   xml: string,
   sst: readonly string[],
   dateStyles: ReadonlySet<number>,
   date1904: boolean,
-  formulas: (string | null)[][],
-): Scalar[][] {
+): { values: Scalar[][]; formulas: (string | null)[][] } {
+  const values: Scalar[][] = [];
+  const formulas: (string | null)[][] = [];
   const start = xml.search(/<(?:\w+:)?sheetData\b/);
-  const end = xml.search(/<\/(?:\w+:)?sheetData>/);
-  if (start < 0) return [];
-  const data = xml.slice(start, end < 0 ? undefined : end);
+  if (start < 0) return { values, formulas };
+  const closeAt = xml.search(/<\/(?:\w+:)?sheetData>/);
+  const end = closeAt < 0 ? xml.length : closeAt;
 
-  const rows: Scalar[][] = [];
-  let width = 0;
   let row = 0;
   let column = 0;
-  CELL_OR_ROW.lastIndex = 0;
-  for (let m = CELL_OR_ROW.exec(data); m; m = CELL_OR_ROW.exec(data)) {
-    if (m[1] !== undefined) {
-      const r = /\br="(\d+)"/.exec(m[1]);
-      row = r ? Number(r[1]) : row + 1;
+  let pos = start;
+  for (let tag = nextTag(xml, pos, end); tag; tag = nextTag(xml, pos, end)) {
+    pos = tag.end;
+    if (tag.closing) continue;
+    if (tag.local === 'row') {
+      const r = rawAttribute(tag.attributes, 'r');
+      row = r !== undefined && /^\d+$/.test(r) ? Number(r) : row + 1;
       column = 0;
       continue;
     }
-    const attributes = m[3];
-    const ref = /\br="([A-Za-z]+)(\d+)"/.exec(attributes);
-    if (ref) {
-      column = columnNumber(ref[1]);
-      row = Number(ref[2]);
+    if (tag.local !== 'c') continue;
+    let inner = '';
+    if (!tag.selfClosing) {
+      const close = closingTagIndex(xml, tag.qname, tag.end, end);
+      inner = xml.slice(tag.end, close < 0 ? end : close);
+      pos = close < 0 ? end : close + tag.qname.length + 3;
+    }
+    const ref = rawAttribute(tag.attributes, 'r');
+    const at = ref !== undefined ? /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref) : null;
+    if (at) {
+      column = columnNumber(at[1]);
+      row = Number(at[2]);
     } else {
       column += 1; // r is optional: cells then follow one another
     }
-    // Formulas people typed are kept as formulas when a sheet is rewritten (e.g. Handlingsplan).
-    // A shared formula's secondary cells carry no text: they are read as values.
-    const f = /<(?:\w+:)?f\b[^>]*>([\s\S]+?)<\/(?:\w+:)?f>/.exec(m[4] ?? '');
-    if (f) (formulas[row - 1] ??= [])[column - 1] = decodeXml(f[1]);
-    const value = cellValue(attributes, m[4] ?? '', sst, dateStyles, date1904);
-    if (value === null) continue;
-    (rows[row - 1] ??= [])[column - 1] = value;
-    width = Math.max(width, column);
+    if (row < 1 || row > MAX_ROWS || column < 1 || column > MAX_COLUMNS || inner === '') continue;
+    const cell = cellParts(inner);
+    if (cell.formula !== undefined) (formulas[row - 1] ??= [])[column - 1] = cell.formula;
+    const value = cellValue(tag.attributes, cell, sst, dateStyles, date1904);
+    if (value !== null) (values[row - 1] ??= [])[column - 1] = value;
   }
-
-  // A rectangle from A1 to the last value, empty cells null, as Excel's used range reads.
-  const grid: Scalar[][] = [];
-  for (let r = 0; r < rows.length; r++) {
-    const source = rows[r] ?? [];
-    const line: Scalar[] = new Array(width);
-    for (let c = 0; c < width; c++) line[c] = source[c] ?? null;
-    grid.push(line);
-  }
-  return grid;
+  return { values, formulas };
 }
 
-function cellValue(attributes: string, inner: string, sst: readonly string[], dateStyles: ReadonlySet<number>, date1904: boolean): Scalar {
-  const type = /\bt="(\w+)"/.exec(attributes)?.[1] ?? 'n';
-  if (type === 'inlineStr') {
-    const is = /<(?:\w+:)?is>([\s\S]*?)<\/(?:\w+:)?is>/.exec(inner);
-    return is ? richText(is[1]) : null;
+interface CellParts {
+  /** The formula's text without '=', '' when the cell has an <f> without text. */
+  readonly formula?: string;
+  /** The raw text of <v>. */
+  readonly v?: string;
+  /** The raw content of <is> (an inline string). */
+  readonly is?: string;
+}
+
+function cellParts(inner: string): CellParts {
+  let formula: string | undefined;
+  let v: string | undefined;
+  let is: string | undefined;
+  let pos = 0;
+  for (let tag = nextTag(inner, pos); tag; tag = nextTag(inner, pos)) {
+    pos = tag.end;
+    if (tag.closing || (tag.local !== 'f' && tag.local !== 'v' && tag.local !== 'is')) continue;
+    let content = '';
+    if (!tag.selfClosing) {
+      const close = closingTagIndex(inner, tag.qname, tag.end);
+      content = inner.slice(tag.end, close < 0 ? inner.length : close);
+      pos = close < 0 ? inner.length : close;
+    }
+    if (tag.local === 'f' && formula === undefined) formula = decodeXml(content).replace(/^=/, '');
+    else if (tag.local === 'v' && v === undefined) v = content;
+    else if (tag.local === 'is' && is === undefined) is = content;
   }
-  const v = /<(?:\w+:)?v>([\s\S]*?)<\/(?:\w+:)?v>/.exec(inner)?.[1];
+  return { formula, v, is };
+}
+
+function cellValue(attributes: string, cell: CellParts, sst: readonly string[], dateStyles: ReadonlySet<number>, date1904: boolean): Scalar {
+  const type = rawAttribute(attributes, 't') ?? 'n';
+  if (type === 'inlineStr') return cell.is !== undefined ? richText(cell.is) : null;
+  const v = cell.v;
   if (v === undefined) return null;
   switch (type) {
     case 's':
@@ -118,26 +180,46 @@ function cellValue(attributes: string, inner: string, sst: readonly string[], da
     case 'e':
       return decodeXml(v);
     case 'd':
-      return v.slice(0, 10);
+      // An ISO 8601 date as text; anything else is kept as the text it is.
+      return /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : decodeXml(v);
   }
   const n = Number(v);
-  if (!Number.isFinite(n)) return null;
-  const s = /\bs="(\d+)"/.exec(attributes);
-  return s && dateStyles.has(Number(s[1])) ? serialToDate(n, date1904) : n;
+  if (v.trim() === '' || !Number.isFinite(n)) return null;
+  const s = rawAttribute(attributes, 's');
+  return s !== undefined && dateStyles.has(Number(s)) ? (serialToDate(n, date1904) ?? n) : n;
 }
 
 /** Plain text of a string item: its runs' text, without phonetic (rPh) runs. */
 function richText(xml: string): string {
-  const withoutPhonetic = xml.indexOf('rPh') >= 0 ? xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '') : xml;
   let text = '';
-  for (const m of withoutPhonetic.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g)) text += m[1];
+  let pos = 0;
+  for (let tag = nextTag(xml, pos); tag; tag = nextTag(xml, pos)) {
+    pos = tag.end;
+    if (tag.closing || tag.selfClosing || (tag.local !== 't' && tag.local !== 'rPh')) continue;
+    const close = closingTagIndex(xml, tag.qname, tag.end);
+    if (close < 0) break;
+    if (tag.local === 't') text += xml.slice(tag.end, close);
+    pos = close;
+  }
   return decodeCellText(text);
 }
 
 function parseSharedStrings(xml: string | undefined): string[] {
-  if (!xml) return [];
   const items: string[] = [];
-  for (const m of xml.matchAll(/<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\/>/g)) items.push(m[1] ? richText(m[1]) : '');
+  if (!xml) return items;
+  let pos = 0;
+  for (let tag = nextTag(xml, pos); tag; tag = nextTag(xml, pos)) {
+    pos = tag.end;
+    if (tag.closing || tag.local !== 'si') continue;
+    if (tag.selfClosing) {
+      items.push('');
+      continue;
+    }
+    const close = closingTagIndex(xml, tag.qname, tag.end);
+    if (close < 0) break;
+    items.push(richText(xml.slice(tag.end, close)));
+    pos = close;
+  }
   return items;
 }
 
@@ -171,9 +253,122 @@ function isDateFormat(code: string): boolean {
   return /[dy]/i.test(bare);
 }
 
-function serialToDate(serial: number, date1904: boolean): string {
+const DAY_MS = 86400000;
+const LAST_DAY = Date.UTC(9999, 11, 31);
+
+/**
+ * 'YYYY-MM-DD' for a serial Excel shows as a date, undefined for one it cannot (it then shows
+ * ##### or, for 1900's serial 0, "1900-01-00"): negative serials, 0 and the non-existent
+ * 1900-02-29 (serial 60) in the 1900 system, and anything after 9999-12-31 (e.g. 20270115 typed
+ * into a date cell). The caller keeps those as the plain number.
+ */
+function serialToDate(serial: number, date1904: boolean): string | undefined {
   const days = Math.floor(serial + 1e-9);
+  if (days < 0) return undefined;
+  if (!date1904 && (days === 0 || days === 60)) return undefined;
   // 1900 system: serial 1 = 1900-01-01, and Excel counts a non-existent 1900-02-29 (serial 60).
-  const epoch = date1904 ? Date.UTC(1904, 0, 1) : days < 61 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
-  return new Date(epoch + days * 86400000).toISOString().slice(0, 10);
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : days < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
+  const ms = epoch + days * DAY_MS;
+  if (ms > LAST_DAY) return undefined;
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/**
+ * The product's marks (see OWNER_NAME): sheet-scoped defined names whose value is a string constant,
+ * as workbook sheet name → value. Defined names compare case-insensitively, as in Excel.
+ */
+function ownerMarks(workbookXml: string, entries: readonly SheetEntry[]): Map<string, string> {
+  const owners = new Map<string, string>();
+  const start = workbookXml.search(/<(?:\w+:)?definedNames\b/);
+  if (start < 0) return owners;
+  const wantedName = OWNER_NAME.toUpperCase();
+  let pos = start;
+  for (let tag = nextTag(workbookXml, pos); tag; tag = nextTag(workbookXml, pos)) {
+    pos = tag.end;
+    if (tag.closing && tag.local === 'definedNames') break;
+    if (tag.closing || tag.selfClosing || tag.local !== 'definedName') continue;
+    const close = closingTagIndex(workbookXml, tag.qname, tag.end);
+    if (close < 0) break;
+    pos = close;
+    const a = parseAttributes(tag.attributes);
+    if ((a.name ?? '').toUpperCase() !== wantedName || a.localSheetId === undefined || !/^\d+$/.test(a.localSheetId)) continue;
+    const sheet = entries[Number(a.localSheetId)];
+    const value = stringConstant(decodeXml(workbookXml.slice(tag.end, close)));
+    if (sheet && value !== undefined && !owners.has(sheet.name)) owners.set(sheet.name, value);
+  }
+  return owners;
+}
+
+/** The text of a formula that is only a string constant (`"Handlingsplan"`, `""` inside = one quote). */
+function stringConstant(formula: string): string | undefined {
+  const m = /^\s*=?\s*"((?:[^"]|"")*)"\s*$/.exec(formula);
+  return m ? m[1].replace(/""/g, '"') : undefined;
+}
+
+const ANCHORS = new Set(['twoCellAnchor', 'oneCellAnchor', 'absoluteAnchor']);
+const SHAPES = new Set(['sp', 'grpSp', 'cxnSp', 'contentPart']);
+const CHART_URI = /drawingml\/2006\/chart|drawing\/2014\/chartex/;
+
+/** What is drawn on a sheet: one object per anchor in its drawing part (the charts, pictures and shapes a user sees). */
+async function sheetObjects(pkg: XlsxPackage, sheetPart: string): Promise<SheetObject[]> {
+  const found: SheetObject[] = [];
+  for (const rel of await pkg.relationships(sheetPart)) {
+    if (rel.type !== REL_TYPE.drawing || rel.external) continue;
+    const xml = await pkg.text(resolveTarget(sheetPart, rel.target));
+    if (xml) found.push(...drawingObjects(withoutFallbacks(xml)));
+  }
+  return found;
+}
+
+function drawingObjects(xml: string): SheetObject[] {
+  const found: SheetObject[] = [];
+  let pos = 0;
+  for (let tag = nextTag(xml, pos); tag; tag = nextTag(xml, pos)) {
+    pos = tag.end;
+    if (tag.closing || tag.selfClosing || !ANCHORS.has(tag.local)) continue;
+    const close = closingTagIndex(xml, tag.qname, tag.end);
+    const anchor = xml.slice(tag.end, close < 0 ? xml.length : close);
+    pos = close < 0 ? xml.length : close;
+    const object = anchorObject(anchor);
+    if (object) found.push(object);
+  }
+  return found;
+}
+
+/** The object an anchor holds: its first sp, grpSp, cxnSp, contentPart, pic or graphicFrame, named by its cNvPr. */
+function anchorObject(anchor: string): SheetObject | undefined {
+  let object: XmlTag | undefined;
+  let pos = 0;
+  for (let tag = nextTag(anchor, pos); tag; tag = nextTag(anchor, pos)) {
+    pos = tag.end;
+    if (tag.closing) continue;
+    if (!object && (SHAPES.has(tag.local) || tag.local === 'pic' || tag.local === 'graphicFrame')) {
+      object = tag;
+      continue;
+    }
+    if (object && tag.local === 'cNvPr') {
+      const name = parseAttributes(tag.attributes).name ?? '';
+      if (object.local === 'pic') return { kind: 'picture', name };
+      if (object.local !== 'graphicFrame') return { kind: 'shape', name };
+      const graphicData = /<(?:\w+:)?graphicData\b[^>]*\buri="([^"]*)"/.exec(anchor.slice(pos));
+      return { kind: graphicData && CHART_URI.test(graphicData[1]) ? 'chart' : 'shape', name };
+    }
+  }
+  return object ? { kind: object.local === 'pic' ? 'picture' : 'shape', name: '' } : undefined;
+}
+
+/** The drawing without mc:Fallback content, so an object written twice (Choice and Fallback) counts once. */
+function withoutFallbacks(xml: string): string {
+  if (xml.indexOf('Fallback') < 0) return xml;
+  let out = '';
+  let copied = 0;
+  let pos = 0;
+  for (let tag = nextTag(xml, pos); tag; tag = nextTag(xml, pos)) {
+    pos = tag.end;
+    if (tag.closing || tag.selfClosing || tag.local !== 'Fallback') continue;
+    const close = closingTagIndex(xml, tag.qname, tag.end);
+    out += xml.slice(copied, tag.end);
+    copied = pos = close < 0 ? xml.length : close;
+  }
+  return out + xml.slice(copied);
 }

@@ -72,3 +72,124 @@ export function element(name: string, attributes: Record<string, string | number
   }
   return content === undefined ? `${tag}/>` : `${tag}>${content}</${name}>`;
 }
+
+/** One tag found by nextTag: `<x:name attrs>`, `<name/>` or `</name>`. */
+export interface XmlTag {
+  /** The name as written, prefix included ("x:c"). */
+  readonly qname: string;
+  /** The name without its prefix ("c"). */
+  readonly local: string;
+  /** The raw text between the name and '>' (undecoded; parse with parseAttributes). */
+  readonly attributes: string;
+  /** Index of '<'. */
+  readonly start: number;
+  /** Index just after '>'. */
+  readonly end: number;
+  readonly closing: boolean;
+  readonly selfClosing: boolean;
+}
+
+const isNameChar = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 58 || c === 95 || c === 45 || c === 46 || c > 127;
+
+/**
+ * The next start, empty or end tag at or after `from` and before `to`; comments, CDATA, processing
+ * instructions and declarations are skipped. Linear: every character is looked at a bounded number
+ * of times however broken the XML is, so a scan over a whole sheet never goes quadratic.
+ */
+export function nextTag(xml: string, from: number, to: number = xml.length): XmlTag | undefined {
+  let pos = from;
+  for (;;) {
+    const lt = xml.indexOf('<', pos);
+    if (lt < 0 || lt >= to) return undefined;
+    const first = xml.charCodeAt(lt + 1);
+    if (first === 33 /* ! */ || first === 63 /* ? */) {
+      const close = xml.startsWith('<!--', lt) ? '-->' : xml.startsWith('<![CDATA[', lt) ? ']]>' : '>';
+      const at = xml.indexOf(close, lt + 2);
+      if (at < 0 || at >= to) return undefined;
+      pos = at + close.length;
+      continue;
+    }
+    const closing = first === 47; /* / */
+    const nameStart = closing ? lt + 2 : lt + 1;
+    let i = nameStart;
+    while (i < to && isNameChar(xml.charCodeAt(i))) i++;
+    if (i === nameStart) {
+      pos = lt + 1; // a stray '<': not a tag
+      continue;
+    }
+    const nameEnd = i;
+    // The end of the tag: the first '>' outside quoted attribute values.
+    while (i < to) {
+      const c = xml.charCodeAt(i);
+      if (c === 62) break;
+      if (c === 34 || c === 39) {
+        const q = xml.indexOf(c === 34 ? '"' : "'", i + 1);
+        if (q < 0 || q >= to) return undefined;
+        i = q;
+      }
+      i++;
+    }
+    if (i >= to) return undefined;
+    const qname = xml.slice(nameStart, nameEnd);
+    const colon = qname.indexOf(':');
+    const selfClosing = !closing && xml.charCodeAt(i - 1) === 47;
+    return {
+      qname,
+      local: colon < 0 ? qname : qname.slice(colon + 1),
+      attributes: xml.slice(nameEnd, selfClosing ? i - 1 : i),
+      start: lt,
+      end: i + 1,
+      closing,
+      selfClosing,
+    };
+  }
+}
+
+/**
+ * The index of the end tag `</qname>` that closes an element whose content starts at `from`, counting
+ * nested elements of the same name; -1 when there is none before `to`.
+ */
+export function closingTagIndex(xml: string, qname: string, from: number, to: number = xml.length): number {
+  let depth = 0;
+  let pos = from;
+  for (;;) {
+    const next = xml.indexOf(qname, pos);
+    if (next < 0 || next >= to) return -1;
+    const after = xml.charCodeAt(next + qname.length);
+    const before = xml.charCodeAt(next - 1);
+    pos = next + qname.length;
+    if (isNameChar(after)) continue; // "<cols" is not "<c"
+    if (before === 47 /* / */ && xml.charCodeAt(next - 2) === 60 /* < */) {
+      if (depth === 0) return next - 2;
+      depth--;
+    } else if (before === 60 /* < */) {
+      const tag = nextTag(xml, next - 1, to);
+      if (!tag) return -1;
+      if (!tag.selfClosing) depth++;
+      pos = tag.end;
+    }
+  }
+}
+
+/** The raw (undecoded) value of one attribute in a tag's attribute text, by exact name. */
+export function rawAttribute(attributes: string, name: string): string | undefined {
+  let pos = 0;
+  for (;;) {
+    const at = attributes.indexOf(name, pos);
+    if (at < 0) return undefined;
+    pos = at + name.length;
+    const before = at === 0 ? 32 : attributes.charCodeAt(at - 1);
+    if (before !== 32 && before !== 9 && before !== 10 && before !== 13) continue;
+    let i = pos;
+    while (attributes.charCodeAt(i) === 32) i++;
+    if (attributes.charCodeAt(i) !== 61 /* = */) continue;
+    i++;
+    while (attributes.charCodeAt(i) === 32) i++;
+    const quote = attributes[i];
+    if (quote !== '"' && quote !== "'") continue;
+    const end = attributes.indexOf(quote, i + 1);
+    if (end < 0) return undefined;
+    return attributes.slice(i + 1, end);
+  }
+}

@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { applyPlanToXlsx } from '../../../src/adapters/xlsx/applyPlan';
 import { NotAWorkbookError, readXlsxGrid } from '../../../src/adapters/xlsx/readGrid';
+import type { Scalar } from '../../../src/workbook/plan/types';
 import { userWorkbook } from './fixtures';
+import { handmadeWorkbook } from './handmade';
 
 async function excelJsWorkbook(date1904 = false): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -26,11 +28,18 @@ async function excelJsWorkbook(date1904 = false): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
+/** The sparse grid as a rectangle from A1 to the last value, empty cells null (what a user sees). */
+function dense(values: readonly (readonly Scalar[])[]): Scalar[][] {
+  let width = 0;
+  values.forEach((row) => row.forEach((_, c) => (width = Math.max(width, c + 1))));
+  return Array.from({ length: values.length }, (_, r) => Array.from({ length: width }, (_, c) => values[r]?.[c] ?? null));
+}
+
 describe('readXlsxGrid', () => {
   it('reads strings, rich text, numbers, booleans, dates, formula results, links and errors from A1', async () => {
     const grid = await readXlsxGrid(await excelJsWorkbook());
     expect(grid.sheetNames).toEqual(['Svar', 'Tom', 'Annan']);
-    expect(grid.sheets.get('Svar')!.values).toEqual([
+    expect(dense(grid.sheets.get('Svar')!.values)).toEqual([
       ['Fråga', 'Svar', null, null, null, null, null],
       [1.5, true, '2026-01-31', 3, 'Svar!', 'MCF', '#N/A'],
       [null, null, null, null, null, null, null],
@@ -38,7 +47,7 @@ describe('readXlsxGrid', () => {
       ['sammanslagen', null, null, null, null, null, null],
     ]);
     expect(grid.sheets.get('Tom')!.values).toEqual([]);
-    expect(grid.sheets.get('Annan')!.values).toEqual([
+    expect(dense(grid.sheets.get('Annan')!.values)).toEqual([
       [null, null],
       [null, 'x'],
     ]);
@@ -65,7 +74,7 @@ describe('readXlsxGrid', () => {
     );
     zip.file('xl/worksheets/sheet1.xml', sheet);
     const grid = await readXlsxGrid(await zip.generateAsync({ type: 'uint8array' }));
-    expect(grid.sheets.get('S')!.values).toEqual([
+    expect(dense(grid.sheets.get('S')!.values)).toEqual([
       ['a b\n', 2],
       [null, null],
       [null, '2026-05-01'],
@@ -107,5 +116,184 @@ describe('readXlsxGrid', () => {
       const data = await excelJsWorkbook();
       await expect(readXlsxGrid(data.slice(0, data.length >> 1))).rejects.toThrow(NotAWorkbookError);
     });
+  });
+});
+
+describe('readXlsxGrid on hand-made sheets', () => {
+  const cell = (ref: string, inner: string, attributes = '') => `<c r="${ref}"${attributes}>${inner}</c>`;
+
+  it('a single value at XFD1048576 is one sparse cell, not a dense rectangle', async () => {
+    const data = await handmadeWorkbook({
+      sheets: [{ name: 'Nivå 1', rows: `<row r="1">${cell('A1', '<v>1</v>')}</row><row r="1048576">${cell('XFD1048576', '<v>2</v>')}</row>` }],
+    });
+    const values = (await readXlsxGrid(data)).sheets.get('Nivå 1')!.values;
+    expect(values).toHaveLength(1048576);
+    expect(values[0][0]).toBe(1);
+    expect(values[1048575][16383]).toBe(2);
+    expect(values[1048575]?.[0] ?? null).toBeNull();
+    // Holes, not nulls: only the two rows that hold something exist.
+    expect(Object.keys(values)).toEqual(['0', '1048575']);
+    expect(Object.keys(values[1048575])).toEqual(['16383']);
+  });
+
+  it('cells beyond Excel\'s sheet size (row 1048577, column XFE) are not cells', async () => {
+    const data = await handmadeWorkbook({
+      sheets: [{ name: 'S', rows: `<row r="1">${cell('XFE1', '<v>1</v>')}</row><row r="1048577">${cell('A1048577', '<v>2</v>')}</row><row r="2">${cell('B2', '<v>3</v>')}</row>` }],
+    });
+    const values = (await readXlsxGrid(data)).sheets.get('S')!.values;
+    expect(dense(values)).toEqual([
+      [null, null],
+      [null, 3],
+    ]);
+  });
+
+  it('reads a sheet whose cells never close (damaged XML) without hanging, up to the damage', async () => {
+    const rows = `<row r="1">${cell('A1', '<v>5</v>')}</row><row r="2">${'<c r="B2"><v>1</v>'.repeat(20000)}`;
+    const values = (await readXlsxGrid(await handmadeWorkbook({ sheets: [{ name: 'S', rows }] }))).sheets.get('S')!.values;
+    expect(values[0][0]).toBe(5);
+  });
+
+  it('formulas: text without "=", \'\' for shared-formula secondaries, null value without a cached <v>', async () => {
+    const rows =
+      `<row r="1">${cell('A1', '<v>2</v>')}${cell('B1', '<f t="shared" ref="B1:B3" si="0">A1*2</f><v>4</v>')}</row>` +
+      `<row r="2">${cell('B2', '<f t="shared" si="0"/><v>6</v>')}${cell('C2', '<f>"x"</f>', ' t="str"')}</row>` +
+      `<row r="3">${cell('B3', '<f t="shared" si="0"></f>')}${cell('C3', '<f>A1&amp;"&lt;"</f><v>2&lt;</v>', ' t="str"')}</row>`;
+    const sheet = (await readXlsxGrid(await handmadeWorkbook({ sheets: [{ name: 'S', rows }] }))).sheets.get('S')!;
+    expect(dense(sheet.formulas as Scalar[][])).toEqual([
+      [null, 'A1*2', null],
+      [null, '', '"x"'],
+      [null, '', 'A1&"<"'],
+    ]);
+    expect(dense(sheet.values)).toEqual([
+      [2, 4, null],
+      [null, 6, null], // C2 ="x" has no cached value: null, never ''
+      [null, null, '2<'],
+    ]);
+  });
+
+  describe('dates', () => {
+    const dated = (values: readonly string[], date1904 = false) =>
+      handmadeWorkbook({
+        date1904,
+        cellFormats: [0, 14, 'yyyy-mm-dd'],
+        sheets: [{ name: 'S', rows: `<row r="1">${values.map((v, i) => cell(`${String.fromCharCode(65 + i)}1`, `<v>${v}</v>`, ` s="${1 + (i % 2)}"`)).join('')}</row>` }],
+      });
+    const read = async (data: Promise<Uint8Array>) => (await readXlsxGrid(await data)).sheets.get('S')!.values[0];
+
+    it('1900 system: serials as Excel shows them, the leap-year bug included', async () => {
+      expect(await read(dated(['1', '59', '61', '46023', '2958465', '46023.75']))).toEqual([
+        '1900-01-01',
+        '1900-02-28',
+        '1900-03-01',
+        '2026-01-01',
+        '9999-12-31',
+        '2026-01-01',
+      ]);
+    });
+
+    it('1904 system: serial 0 is 1904-01-01 and every date is 1462 days off the 1900 serial', async () => {
+      expect(await read(dated(['0', String(46023 - 1462), '2957003'], true))).toEqual(['1904-01-01', '2026-01-01', '9999-12-31']);
+    });
+
+    it('numbers Excel cannot show as a date stay numbers: 20270115, negatives, 0 and 60 in the 1900 system, past 9999', async () => {
+      expect(await read(dated(['20270115', '-1', '0', '60', '2958466', '0.5']))).toEqual([20270115, -1, 0, 60, 2958466, 0.5]);
+      expect(await read(dated(['2957004', '-0.5'], true))).toEqual([2957004, -0.5]);
+    });
+
+    it('a t="d" cell that is not an ISO date is kept as its text', async () => {
+      const rows = `<row r="1">${cell('A1', '<v>2026-02-03T10:00:00</v>', ' t="d"')}${cell('B1', '<v>+057397-09-01</v>', ' t="d"')}</row>`;
+      expect((await readXlsxGrid(await handmadeWorkbook({ sheets: [{ name: 'S', rows }] }))).sheets.get('S')!.values[0]).toEqual(['2026-02-03', '+057397-09-01']);
+    });
+  });
+
+  it('matches requested sheet names case-insensitively, keyed by the name asked for, with the workbook\'s spelling', async () => {
+    const data = await handmadeWorkbook({
+      sheets: [
+        { name: 'HANDLINGSPLAN', rows: `<row r="1">${cell('A1', '<v>1</v>')}</row>` },
+        { name: 'nivå 1', rows: `<row r="1">${cell('A1', '<v>2</v>')}</row>` },
+      ],
+    });
+    const grid = await readXlsxGrid(data, ['Handlingsplan', 'Nivå 1', 'Resultat']);
+    expect([...grid.sheets.keys()].sort()).toEqual(['Handlingsplan', 'Nivå 1']);
+    expect(grid.sheets.get('Handlingsplan')!.name).toBe('HANDLINGSPLAN');
+    expect(grid.sheets.get('Nivå 1')!.name).toBe('nivå 1');
+    expect(grid.sheets.get('Nivå 1')!.values[0][0]).toBe(2);
+  });
+
+  it('prefers the exact spelling when a (damaged) workbook has both', async () => {
+    const data = await handmadeWorkbook({
+      sheets: [
+        { name: 'RESULTAT', rows: `<row r="1">${cell('A1', '<v>1</v>')}</row>` },
+        { name: 'Resultat', rows: `<row r="1">${cell('A1', '<v>2</v>')}</row>` },
+      ],
+    });
+    expect((await readXlsxGrid(data, ['Resultat'])).sheets.get('Resultat')!.values[0][0]).toBe(2);
+  });
+
+  it('owners: the sheet-scoped marks of every sheet, by localSheetId, names compared case-insensitively', async () => {
+    const data = await handmadeWorkbook({
+      sheets: ['Start', 'Mitt blad', 'resultat', 'HP'].map((name) => ({ name, rows: '' })),
+      definedNames:
+        `<definedName name="Infosakkollen_blad" localSheetId="2" hidden="1">&quot;Resultat&quot;</definedName>` +
+        `<definedName name="INFOSAKKOLLEN_BLAD" localSheetId="3" hidden="1">"Handlings""plan"""</definedName>` +
+        `<definedName name="Infosakkollen_blad" localSheetId="1">'Mitt blad'!$A$1</definedName>` + // not a string constant
+        `<definedName name="Infosakkollen_blad">"Utan blad"</definedName>` + // not sheet-scoped
+        `<definedName name="Annat_namn" localSheetId="0">"Start"</definedName>` +
+        `<definedName name="Infosakkollen_blad" localSheetId="9">"Saknas"</definedName>`,
+    });
+    const grid = await readXlsxGrid(data, ['Start']);
+    expect(grid.owners).toEqual(
+      new Map([
+        ['resultat', 'Resultat'],
+        ['HP', 'Handlings"plan"'],
+      ]),
+    );
+  });
+
+  it('owners is absent when no sheet is marked', async () => {
+    const grid = await readXlsxGrid(await handmadeWorkbook({ sheets: [{ name: 'S', rows: '' }] }));
+    expect(grid.owners).toBeUndefined();
+    expect(grid.objects).toBeUndefined();
+  });
+
+  it('objects: the chart, picture and shapes on a sheet asked for, one per anchor, by cNvPr name', async () => {
+    const xdr = 'xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const anchor = (body: string) => `<xdr:twoCellAnchor><xdr:from/><xdr:to/>${body}<xdr:clientData/></xdr:twoCellAnchor>`;
+    const drawing =
+      `<xdr:wsDr ${xdr} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">` +
+      anchor('<xdr:graphicFrame><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Diagram 1"/></xdr:nvGraphicFramePr><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame>') +
+      `<xdr:oneCellAnchor><xdr:from/><xdr:ext/><xdr:pic><xdr:nvPicPr><xdr:cNvPr id="3" name="Logga &amp; bild"/></xdr:nvPicPr></xdr:pic><xdr:clientData/></xdr:oneCellAnchor>` +
+      anchor('<xdr:grpSp><xdr:nvGrpSpPr><xdr:cNvPr id="4" name="Grupp 3"/></xdr:nvGrpSpPr><xdr:sp><xdr:nvSpPr><xdr:cNvPr id="5" name="Inre"/></xdr:nvSpPr></xdr:sp></xdr:grpSp>') +
+      anchor('<xdr:cxnSp><xdr:nvCxnSpPr><xdr:cNvPr id="6" name="Pil 5"/></xdr:nvCxnSpPr></xdr:cxnSp>') +
+      `<mc:AlternateContent><mc:Choice Requires="a14">${anchor('<xdr:sp><xdr:nvSpPr><xdr:cNvPr id="7" name="Kryssruta 1"/></xdr:nvSpPr></xdr:sp>')}</mc:Choice>` +
+      `<mc:Fallback>${anchor('<xdr:sp><xdr:nvSpPr><xdr:cNvPr id="7" name="Kryssruta 1 (reserv)"/></xdr:nvSpPr></xdr:sp>')}</mc:Fallback></mc:AlternateContent>` +
+      `</xdr:wsDr>`;
+    const data = await handmadeWorkbook({
+      sheets: [
+        { name: 'Resultat', rows: '', drawing },
+        { name: 'Annat', rows: '', drawing },
+      ],
+    });
+    const grid = await readXlsxGrid(data, ['RESULTAT']);
+    expect(grid.objects).toEqual(
+      new Map([
+        [
+          'RESULTAT',
+          [
+            { kind: 'chart', name: 'Diagram 1' },
+            { kind: 'picture', name: 'Logga & bild' },
+            { kind: 'shape', name: 'Grupp 3' },
+            { kind: 'shape', name: 'Pil 5' },
+            { kind: 'shape', name: 'Kryssruta 1' },
+          ],
+        ],
+      ]),
+    );
+  });
+
+  it("objects of a user's workbook made by ExcelJS: its picture", async () => {
+    const grid = await readXlsxGrid(await userWorkbook(), ['Mina anteckningar', 'Övrigt']);
+    expect(grid.objects?.get('Mina anteckningar')).toEqual([{ kind: 'picture', name: expect.any(String) }]);
+    expect(grid.objects?.has('Övrigt')).toBe(false);
   });
 });
