@@ -15,6 +15,9 @@
  */
 import { type Box, cellAddress, rangeAddress } from '../../../workbook/plan/address';
 import {
+  type MemoryName,
+  type MemoryShape,
+  assertNameFree,
   type BorderLine,
   type BorderSide,
   type CellFormat,
@@ -59,6 +62,14 @@ function versionAtLeast(have: string, need: string): boolean {
     if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
   }
   return true;
+}
+
+function apiSupported(context: MemoryRequestContext, since: string): boolean {
+  return since === 'online' ? context.requirements.isSetSupported('ExcelApiOnline', '1.1') : context.requirements.isSetSupported('ExcelApi', since);
+}
+
+function apiName(since: string): string {
+  return since === 'online' ? 'ExcelApiOnline 1.1' : `ExcelApi ${since}`;
 }
 
 function notLoaded(type: string, prop: string): MemoryExcelError {
@@ -125,8 +136,9 @@ export class MemoryObject<M> {
         },
       });
     }
-    // Office.js fills isNullObject of *OrNullObject proxies at the next sync without a load.
-    if (nullable) context._enqueue(() => this._settleNull());
+    // Office.js fills isNullObject of *OrNullObject proxies at the next sync without a load. A proxy
+    // made while a batch runs (a navigation reached through a load path) is settled by that load.
+    if (nullable && !context._running) context._enqueue(() => this._settleNull());
     Object.seal(this);
   }
 
@@ -156,6 +168,7 @@ export class MemoryObject<M> {
   }
 
   _loadNow(paths: string[] | null): void {
+    // A null object loads nothing, and nothing below it: its properties read as undefined.
     if (this._nullable && this._settleNull()) return;
     const m = this._resolve();
     for (const path of paths ?? Object.keys(this._props).filter((p) => this._props[p].get)) {
@@ -187,10 +200,11 @@ export class MemoryObject<M> {
     this._loaded.set(prop, value);
   }
 
+  /** `since` is an ExcelApi version ("1.7") or "online" for ExcelApiOnline 1.1. */
   protected _requireApi(since: string | undefined, what: string): void {
-    if (since && !this.context.requirements.isSetSupported('ExcelApi', since)) {
+    if (since && !apiSupported(this.context, since)) {
       this.context._enqueue(() => {
-        throw new MemoryExcelError('ApiNotFound', `${what} needs ExcelApi ${since}; this memory Excel has ${this.context.apiVersion}.`);
+        throw new MemoryExcelError('ApiNotFound', `${what} needs ${apiName(since)}; this memory Excel has ExcelApi ${this.context.apiVersion}${this.context.online ? ' and ExcelApiOnline 1.1' : ''}.`);
       });
     }
   }
@@ -208,8 +222,11 @@ export class MemoryObject<M> {
   _checkPaths(paths: string[] | null): void {
     for (const path of paths ?? []) {
       const [head, ...rest] = path.split('/');
-      if (this._navs[head]) this._child(head)._checkPaths(rest.length ? [rest.join('/')] : null);
-      else if (!this._props[head]?.get || rest.length) throw notEmulated(`loading ${this._type}.${path}`);
+      if (this._navs[head]) {
+        this._requireApi(this._navs[head].since, `${this._type}.${head}`);
+        this._child(head)._checkPaths(rest.length ? [rest.join('/')] : null);
+      } else if (!this._props[head]?.get || rest.length) throw notEmulated(`loading ${this._type}.${path}`);
+      else this._requireApi(this._props[head].since, `${this._type}.${head}`);
     }
   }
 
@@ -631,18 +648,20 @@ class MemoryConditionalFormats extends MemoryCollection<RangeModel, MemoryCondit
   }
 
   protected _itemProxy(cf: MemoryConditionalFormat | null, m: RangeModel | null): MemoryObject<MemoryConditionalFormat> {
-    return conditionalFormat(this.context, () => (cf && m?.sheet.conditionalFormats.includes(cf) ? cf : null));
+    return conditionalFormat(this.context, () => (cf && m?.sheet.conditionalFormats.includes(cf) ? cf : null), m?.sheet ?? null);
   }
 
   add(type: string): MemoryObject<MemoryConditionalFormat> {
     const kind = oneOf(type, ['Custom', 'DataBar', 'ColorScale', 'IconSet', 'TopBottom', 'PresetCriteria', 'ContainsText', 'CellValue'], 'Conditional format type');
     let created: MemoryConditionalFormat | null = null;
+    let sheet: MemorySheet | null = null;
     this._queue((m) => {
       m.sheet.assertEditable('conditional formats', m.box, 'allowFormatCells');
       created = { box: m.box, type: kind };
+      sheet = m.sheet;
       m.sheet.conditionalFormats.unshift(created); // added at the top priority, as in Office.js
     });
-    return conditionalFormat(this.context, () => created);
+    return conditionalFormat(this.context, () => created, () => sheet);
   }
 
   clearAll(): void {
@@ -654,7 +673,26 @@ class MemoryConditionalFormats extends MemoryCollection<RangeModel, MemoryCondit
   }
 }
 
-function conditionalFormat(context: MemoryRequestContext, ref: Ref<MemoryConditionalFormat>): MemoryObject<MemoryConditionalFormat> {
+/** The sheet of a proxy whose model does not know it (proxies are sealed, so no own fields). */
+const sheetOfProxy = new WeakMap<object, Ref<MemorySheet>>();
+
+class MemoryConditionalFormatProxy extends MemoryObject<MemoryConditionalFormat> {
+  constructor(context: MemoryRequestContext, ref: Ref<MemoryConditionalFormat>, sheet: Ref<MemorySheet>, props: Props<MemoryConditionalFormat>, navs: Navs<MemoryConditionalFormat>) {
+    super(context, 'ConditionalFormat', ref, props, navs);
+    sheetOfProxy.set(this, sheet);
+  }
+
+  delete(): void {
+    this._queue((cf) => {
+      const sheet = sheetOfProxy.get(this)!();
+      if (!sheet) throw new MemoryExcelError('ItemNotFound', 'The conditional format does not exist.');
+      sheet.assertEditable('conditional formats', cf.box, 'allowFormatCells');
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((other) => other !== cf);
+    });
+  }
+}
+
+function conditionalFormat(context: MemoryRequestContext, ref: Ref<MemoryConditionalFormat>, sheet: MemorySheet | null | Ref<MemorySheet>): MemoryConditionalFormatProxy {
   const custom = (m: MemoryConditionalFormat) => {
     if (m.type !== 'Custom') throw new MemoryExcelError('InvalidOperation', `A ${m.type} conditional format has no custom rule.`);
     return m;
@@ -665,12 +703,32 @@ function conditionalFormat(context: MemoryRequestContext, ref: Ref<MemoryConditi
       custom(m)[key] = check(value);
     },
   });
-  return new MemoryObject<MemoryConditionalFormat>(
+  const customRule = (r: Ref<MemoryConditionalFormat>, c: MemoryRequestContext, nullable: boolean) =>
+    new MemoryObject(
+      c,
+      'CustomConditionalFormat',
+      nullable ? () => (r()?.type === 'Custom' ? r() : null) : r,
+      {},
+      {
+        rule: {
+          make: (r2, c2) =>
+            new MemoryObject(c2, 'ConditionalFormatRule', r2, {
+              formula: cfProp('formula', (v) => {
+                if (typeof v !== 'string' || !v.startsWith('=')) throw invalid(`A conditional format formula starts with "=": ${JSON.stringify(v)}`);
+                return v;
+              }),
+            }),
+        },
+      },
+      nullable,
+    );
+  return new MemoryConditionalFormatProxy(
     context,
-    'ConditionalFormat',
     ref,
+    typeof sheet === 'function' ? sheet : () => sheet,
     { type: { get: (m) => m.type } },
     {
+      customOrNullObject: { since: '1.6', make: (r, c) => customRule(r, c, true) },
       custom: {
         make: (r, c) =>
           new MemoryObject(
@@ -829,6 +887,21 @@ export class MemoryRange extends MemoryObject<RangeModel> {
     });
   }
 
+  /** The used part of this range (ExcelApi 1.4): a null object when nothing in it is used. */
+  getUsedRangeOrNullObject(valuesOnly = false): MemoryRange {
+    const parent = this._ref;
+    return new MemoryRange(
+      this.context,
+      () => {
+        const m = parent();
+        if (!m) throw new MemoryExcelError('ItemNotFound', 'getUsedRangeOrNullObject was called on a range that does not exist.');
+        const box = m.sheet.usedBox(valuesOnly, m.box);
+        return box ? { sheet: m.sheet, box } : null;
+      },
+      true,
+    );
+  }
+
   /** 0-based, relative to the range, like Office.js. */
   getCell(row: number, column: number): MemoryRange {
     const parent = this._ref;
@@ -852,6 +925,8 @@ const CHART_TYPES = [
 ] as const; // prettier-ignore
 
 function seriesFromSource(sheet: MemorySheet, box: Box, byRows: boolean): MemorySeries[] {
+  // Excel makes no series from blank cells (Excel.ErrorCodes.EmptyChartSeries): the chart is empty.
+  if (isBlank(sheet, box)) return [];
   const isText = (r: number, c: number) => typeof sheet.cells.get(cellKey(r, c))?.value === 'string';
   const lines = byRows ? box.bottom - box.top + 1 : box.right - box.left + 1;
   let firstIsCategories = false;
@@ -865,6 +940,13 @@ function seriesFromSource(sheet: MemorySheet, box: Box, byRows: boolean): Memory
   const series: MemorySeries[] = [];
   for (let i = firstIsCategories ? 1 : 0; i < lines; i++) series.push({ name: `Series${series.length + 1}`, values: { sheet, box: line(i) }, categories });
   return series;
+}
+
+function isBlank(sheet: MemorySheet, box: Box): boolean {
+  return sheet.existingKeys(box).every((key) => {
+    const cell = sheet.cells.get(key)!;
+    return (cell.value === null || cell.value === '') && cell.formula === undefined;
+  });
 }
 
 function axis(context: MemoryRequestContext, ref: Ref<MemoryChart>, which: 'valueAxis' | 'categoryAxis'): MemoryObject<MemoryChart> {
@@ -943,7 +1025,11 @@ class MemorySeriesCollection extends MemoryCollection<MemoryChart, MemorySeries>
   }
 
   getItemAt(index: number): MemoryChartSeries {
-    return new MemoryChartSeries(this.context, () => this._ref()?.series[index] ?? null);
+    return new MemoryChartSeries(this.context, () => {
+      const chart = this._ref();
+      if (chart && chart.series.length === 0) throw new MemoryExcelError('EmptyChartSeries', `Chart "${chart.name}" has no series: its source cells were blank.`);
+      return chart?.series[index] ?? null;
+    });
   }
 
   add(name?: string, index?: number): MemoryChartSeries {
@@ -1066,6 +1152,11 @@ function checkTableName(workbook: MemoryWorkbook, name: unknown, self?: MemoryTa
   }
   const other = workbook.findTable(name);
   if (other && other !== self) throw new MemoryExcelError('ItemAlreadyExists', `A table named "${name}" already exists.`);
+  // Table names and defined names share one namespace (of any scope: the stricter reading).
+  const lower = name.toLowerCase();
+  if ([...workbook.names, ...workbook.sheets.flatMap((s) => s.names)].some((n) => n.name.toLowerCase() === lower)) {
+    throw new MemoryExcelError('ItemAlreadyExists', `A defined name "${name}" already exists.`);
+  }
   return name;
 }
 
@@ -1082,6 +1173,8 @@ class MemoryTableProxy extends MemoryObject<MemoryTable> {
         },
       },
       showHeaders: { get: (t) => t.showHeaders },
+    }, {
+      worksheet: { make: (r, c) => new MemoryWorksheet(c, () => r()?.sheet ?? null) },
     });
   }
 
@@ -1109,6 +1202,21 @@ class MemoryTableProxy extends MemoryObject<MemoryTable> {
       tables.splice(tables.indexOf(t), 1);
     });
     return range;
+  }
+}
+
+/** Every table of the workbook (Workbook.tables): names and the sheets they are on. */
+class MemoryWorkbookTables extends MemoryCollection<MemoryWorkbook, MemoryTable> {
+  constructor(context: MemoryRequestContext, ref: Ref<MemoryWorkbook>) {
+    super(context, 'TableCollection', ref);
+  }
+
+  protected _itemsOf(workbook: MemoryWorkbook): readonly MemoryTable[] {
+    return workbook.tables;
+  }
+
+  protected _itemProxy(table: MemoryTable | null): MemoryObject<MemoryTable> {
+    return new MemoryTableProxy(this.context, () => (table && table.sheet.workbook.tables.includes(table) ? table : null));
   }
 }
 
@@ -1166,6 +1274,7 @@ class MemoryProtection extends MemoryObject<MemorySheet> {
     super(context, 'WorksheetProtection', ref, {
       protected: { get: (s) => s.protection.protected },
       options: { get: (s) => s.protection.options },
+      isPasswordProtected: { since: 'online', get: (s) => s.protection.protected && s.protection.password !== undefined },
     });
   }
 
@@ -1177,12 +1286,168 @@ class MemoryProtection extends MemoryObject<MemorySheet> {
     });
   }
 
+  /** Without the password a password-protected sheet stays protected (Excel.ErrorCodes.BadPassword). */
   unprotect(password?: string): void {
     this._queue((s) => {
       if (s.protection.password !== undefined && s.protection.password !== password) {
-        throw new MemoryExcelError('InvalidArgument', `The password to unprotect "${s.name}" is wrong.`);
+        throw new MemoryExcelError('BadPassword', `The password to unprotect "${s.name}" is missing or wrong.`);
       }
       s.protection = { protected: false, options: {} };
+    });
+  }
+}
+
+/** Workbook structure protection (ExcelApi 1.7). */
+class MemoryWorkbookProtection extends MemoryObject<MemoryWorkbook> {
+  constructor(context: MemoryRequestContext, ref: Ref<MemoryWorkbook>) {
+    super(context, 'WorkbookProtection', ref, { protected: { get: (w) => w.protection.protected } });
+  }
+
+  protect(password?: string): void {
+    this._queue((w) => {
+      if (w.protection.protected) throw new MemoryExcelError('InvalidOperation', 'The workbook is already protected.');
+      w.protection = { protected: true, ...(password ? { password } : {}) };
+    });
+  }
+
+  unprotect(password?: string): void {
+    this._queue((w) => {
+      if (w.protection.password !== undefined && w.protection.password !== password) throw new MemoryExcelError('BadPassword', 'The workbook password is missing or wrong.');
+      w.protection = { protected: false };
+    });
+  }
+}
+
+/** Structure protection refuses adding, deleting and renaming sheets. */
+function assertStructureEditable(workbook: MemoryWorkbook, what: string): void {
+  if (workbook.protection.protected) throw new MemoryExcelError('AccessDenied', `The workbook structure is protected: cannot ${what}.`);
+}
+
+// ---- defined names -----------------------------------------------------------------------------
+
+interface NamesModel {
+  readonly workbook: MemoryWorkbook;
+  /** null: workbook scope */
+  readonly sheet: MemorySheet | null;
+  readonly list: MemoryName[];
+}
+
+interface NamedItemModel {
+  readonly item: MemoryName;
+  readonly owner: NamesModel;
+}
+
+/** What NamedItem.value and .type report for a name's formula (constants; anything else as a reference). */
+function nameValue(formula: string): { value: unknown; type: string } {
+  const text = /^="((?:[^"]|"")*)"$/.exec(formula);
+  if (text) return { value: text[1].replace(/""/g, '"'), type: 'String' };
+  const number = /^=([+-]?\d+(?:\.\d+)?)$/.exec(formula);
+  if (number) return { value: Number(number[1]), type: Number.isInteger(Number(number[1])) ? 'Integer' : 'Double' };
+  if (/^=(TRUE|FALSE)$/i.test(formula)) return { value: /TRUE/i.test(formula), type: 'Boolean' };
+  return { value: formula.slice(1), type: 'Range' };
+}
+
+class MemoryNamedItem extends MemoryObject<NamedItemModel> {
+  constructor(context: MemoryRequestContext, ref: Ref<NamedItemModel>, nullable = false) {
+    super(
+      context,
+      'NamedItem',
+      ref,
+      {
+        name: { get: (m) => m.item.name },
+        formula: { since: '1.7', get: (m) => m.item.formula },
+        value: { get: (m) => nameValue(m.item.formula).value },
+        type: { get: (m) => nameValue(m.item.formula).type },
+        scope: { since: '1.4', get: (m) => (m.owner.sheet ? 'Worksheet' : 'Workbook') },
+        comment: { since: '1.4', get: (m) => m.item.comment },
+        visible: { get: (m) => m.item.visible, set: (m, v) => (m.item.visible = bool(v)) },
+      },
+      {},
+      nullable,
+    );
+  }
+
+  delete(): void {
+    this._requireApi('1.4', 'NamedItem.delete');
+    this._queue((m) => m.owner.list.splice(m.owner.list.indexOf(m.item), 1));
+  }
+}
+
+/** Workbook.names (workbook scope) or Worksheet.names (that sheet's scope, ExcelApi 1.4). */
+class MemoryNames extends MemoryCollection<NamesModel, MemoryName> {
+  constructor(context: MemoryRequestContext, ref: Ref<NamesModel>) {
+    super(context, 'NamedItemCollection', ref);
+  }
+
+  protected _itemsOf(m: NamesModel): readonly MemoryName[] {
+    return m.list;
+  }
+
+  protected _itemProxy(item: MemoryName | null, m: NamesModel | null): MemoryObject<MemoryName> {
+    // The item proxy's model pairs the name with its scope (to delete it); the collection lists names.
+    return new MemoryNamedItem(this.context, () => (item && m && m.list.includes(item) ? { item, owner: m } : null)) as unknown as MemoryObject<MemoryName>;
+  }
+
+  add(name: string, reference: unknown, comment = ''): MemoryNamedItem {
+    this._requireApi('1.4', 'NamedItemCollection.add');
+    let created: NamedItemModel | null = null;
+    this._queue((m) => {
+      let formula: string;
+      if (typeof reference === 'string') {
+        if (!reference.startsWith('=')) throw invalid(`A name refers to a formula starting with "=" or to a Range, not ${JSON.stringify(reference)}.`);
+        formula = reference;
+      } else {
+        const range = rangeArgument(this.context, reference, m.sheet, 'names.add');
+        formula = `=${quoteSheet(range.sheet.name)}!${rangeAddress(range.box).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;
+      }
+      assertNameFree(m.workbook, name, m.list);
+      const item: MemoryName = { name, formula, visible: true, comment };
+      m.list.push(item);
+      created = { item, owner: m };
+    });
+    return new MemoryNamedItem(this.context, () => created);
+  }
+
+  getItemOrNullObject(name: string): MemoryNamedItem {
+    return new MemoryNamedItem(
+      this.context,
+      () => {
+        const m = this._ref();
+        const item = m?.list.find((n) => n.name.toLowerCase() === name.toLowerCase());
+        return m && item ? { item, owner: m } : null;
+      },
+      true,
+    );
+  }
+}
+
+// ---- shapes (pictures, drawn shapes; ExcelApi 1.9) ---------------------------------------------
+
+class MemoryShapes extends MemoryCollection<MemorySheet, MemoryShape> {
+  constructor(context: MemoryRequestContext, ref: Ref<MemorySheet>) {
+    super(context, 'ShapeCollection', ref);
+  }
+
+  protected _itemsOf(sheet: MemorySheet): readonly MemoryShape[] {
+    return sheet.shapes;
+  }
+
+  protected _itemProxy(shape: MemoryShape | null, sheet: MemorySheet | null): MemoryObject<MemoryShape> {
+    return new MemoryShapeProxy(this.context, () => (shape && sheet?.shapes.includes(shape) ? shape : null), sheet);
+  }
+}
+
+class MemoryShapeProxy extends MemoryObject<MemoryShape> {
+  constructor(context: MemoryRequestContext, ref: Ref<MemoryShape>, sheet: MemorySheet | null) {
+    super(context, 'Shape', ref, { name: { get: (s) => s.name }, type: { get: (s) => s.type } });
+    sheetOfProxy.set(this, () => sheet);
+  }
+
+  delete(): void {
+    this._queue((shape) => {
+      const sheet = sheetOfProxy.get(this)!()!;
+      sheet.assertEditable('shapes', undefined, 'allowEditObjects');
+      sheet.shapes.splice(sheet.shapes.indexOf(shape), 1);
     });
   }
 }
@@ -1223,6 +1488,8 @@ export class MemoryWorksheet extends MemoryObject<MemorySheet> {
         name: {
           get: (s) => s.name,
           set: (s, v) => {
+            if (String(v) === s.name) return;
+            assertStructureEditable(s.workbook, `rename "${s.name}"`);
             const other = s.workbook.findSheet(String(v));
             if (other && other !== s) throw new MemoryExcelError('ItemAlreadyExists', `A sheet named "${String(v)}" already exists.`);
             s.name = String(v);
@@ -1237,6 +1504,15 @@ export class MemoryWorksheet extends MemoryObject<MemorySheet> {
         freezePanes: { since: '1.7', make: (r, c) => new MemoryFreezePanes(c, r) },
         charts: { make: (r, c) => new MemoryCharts(c, r) },
         tables: { make: (r, c) => new MemoryTables(c, r) },
+        shapes: { since: '1.9', make: (r, c) => new MemoryShapes(c, r) },
+        names: {
+          since: '1.4',
+          make: (r, c) =>
+            new MemoryNames(c, () => {
+              const sheet = r();
+              return sheet ? { workbook: sheet.workbook, sheet, list: sheet.names } : null;
+            }),
+        },
         pageLayout: {
           since: '1.9',
           make: (r, c) =>
@@ -1300,6 +1576,7 @@ export class MemoryWorksheet extends MemoryObject<MemorySheet> {
 
   delete(): void {
     this._queue((s) => {
+      assertStructureEditable(s.workbook, `delete "${s.name}"`);
       s.workbook.deleteSheet(s);
     });
   }
@@ -1332,12 +1609,30 @@ class MemoryWorksheets extends MemoryCollection<MemoryWorkbook, MemorySheet> {
 
   add(name?: string): MemoryWorksheet {
     let created: MemorySheet | null = null;
-    this._queue((wb) => (created = wb.addSheet(name)));
+    this._queue((wb) => {
+      assertStructureEditable(wb, `add a sheet "${name ?? ''}"`);
+      created = wb.addSheet(name);
+    });
     return new MemoryWorksheet(this.context, () => (created && created.workbook.sheets.includes(created) ? created : null));
   }
 }
 
 // ---- context and run ---------------------------------------------------------------------------
+
+type MemoryWorkbookProxy = MemoryObject<MemoryWorkbook> & {
+  worksheets: MemoryWorksheets;
+  names: MemoryNames;
+  tables: MemoryWorkbookTables;
+  protection: MemoryWorkbookProtection;
+};
+
+/** Requirement sets a memory Excel claims: ExcelApi up to `apiVersion`, ExcelApiOnline 1.1 when `online`. */
+export function memoryRequirements(apiVersion: string, online: boolean): { isSetSupported(name: string, minVersion?: string): boolean } {
+  return {
+    isSetSupported: (name, minVersion = '1.1') =>
+      (name === 'ExcelApi' && versionAtLeast(apiVersion, minVersion)) || (name === 'ExcelApiOnline' && online && versionAtLeast('1.1', minVersion)),
+  };
+}
 
 export class MemoryRequestContext {
   /** Round trips so far: every sync(), and the final flush of run(). */
@@ -1345,22 +1640,35 @@ export class MemoryRequestContext {
   /** Number of queued actions each sync ran, for tests that look at batching. */
   readonly batchSizes: number[] = [];
   readonly apiVersion: string;
+  readonly online: boolean;
   /** Stands in for Office.context.requirements, which does not exist outside Office. */
   readonly requirements: { isSetSupported(name: string, minVersion?: string): boolean };
-  readonly workbook: MemoryObject<MemoryWorkbook> & { worksheets: MemoryWorksheets };
+  readonly workbook: MemoryWorkbookProxy;
   readonly _model: MemoryWorkbook;
+  /** True while a sync runs its batch. */
+  _running = false;
   private _queue: (() => void)[] = [];
   private _closed = false;
+  private readonly _faults: FaultInjection;
 
-  constructor(model: MemoryWorkbook, apiVersion: string) {
+  constructor(model: MemoryWorkbook, apiVersion: string, online = false, faults: FaultInjection = { actionsRun: 0 }) {
     this._model = model;
     this.apiVersion = apiVersion;
-    this.requirements = {
-      isSetSupported: (name, minVersion = '1.1') => name === 'ExcelApi' && versionAtLeast(apiVersion, minVersion),
-    };
+    this.online = online;
+    this._faults = faults;
+    this.requirements = memoryRequirements(apiVersion, online);
     this.workbook = new MemoryObject<MemoryWorkbook>(this, 'Workbook', () => model, {}, {
       worksheets: { make: (r, c) => new MemoryWorksheets(c, r) },
-    }) as MemoryObject<MemoryWorkbook> & { worksheets: MemoryWorksheets };
+      tables: { make: (r, c) => new MemoryWorkbookTables(c, r) },
+      names: {
+        make: (r, c) =>
+          new MemoryNames(c, () => {
+            const wb = r();
+            return wb ? { workbook: wb, sheet: null, list: wb.names } : null;
+          }),
+      },
+      protection: { since: '1.7', make: (r, c) => new MemoryWorkbookProtection(c, r) },
+    }) as MemoryWorkbookProxy;
   }
 
   get pendingActions(): number {
@@ -1372,7 +1680,10 @@ export class MemoryRequestContext {
     this._queue.push(action);
   }
 
-  /** Runs the queued batch in order; on an error the rest of the batch is dropped, as in Office.js. */
+  /**
+   * Runs the queued batch in order. On an error the rest of the batch is dropped and what ran
+   * before it stays applied: Excel does not roll a batch back (OfficeExtension.Error.traceMessages).
+   */
   async sync<T>(passThroughValue?: T): Promise<T> {
     if (this._closed) throw new MemoryExcelError('InvalidObjectPath', 'This request context was used after its run() finished.');
     this.syncCount++;
@@ -1380,7 +1691,18 @@ export class MemoryRequestContext {
     this._queue = [];
     this.batchSizes.push(batch.length);
     await Promise.resolve(); // a round trip is never synchronous
-    for (const action of batch) action();
+    this._running = true;
+    try {
+      for (const action of batch) {
+        this._faults.actionsRun++;
+        if (this._faults.failAt === this._faults.actionsRun) {
+          throw new MemoryExcelError('GeneralException', `Injected failure at action ${this._faults.actionsRun}.`);
+        }
+        action();
+      }
+    } finally {
+      this._running = false;
+    }
     return passThroughValue as T;
   }
 
@@ -1390,26 +1712,68 @@ export class MemoryRequestContext {
   }
 }
 
+/** Fault injection for tests: the action numbered `failAt` (counted over all syncs, from 1) fails. */
+export interface FaultInjection {
+  actionsRun: number;
+  failAt?: number;
+}
+
 export interface MemoryExcelOptions {
   /** Start from this workbook (default: an empty workbook with one sheet "Blad1"). */
   readonly workbook?: MemoryWorkbook;
-  /** Highest ExcelApi requirement set to claim (default 1.9); newer APIs fail with ApiNotFound. */
+  /** Highest ExcelApi requirement set to claim (default 1.9, the manifest's); newer APIs fail with ApiNotFound. */
   readonly apiVersion?: string;
+  /** Also claim ExcelApiOnline 1.1 (Excel on the web), e.g. WorksheetProtection.isPasswordProtected. */
+  readonly online?: boolean;
 }
+
+type RunOptions = { readonly delayForCellEdit?: boolean };
 
 export class MemoryExcel {
   readonly workbook: MemoryWorkbook;
   readonly apiVersion: string;
+  readonly online: boolean;
   /** Every context created by run() or createContext(), in order. */
   readonly contexts: MemoryRequestContext[] = [];
+  /** Stands in for Office.context.requirements of the host. */
+  readonly requirements: { isSetSupported(name: string, minVersion?: string): boolean };
+  /** Set `failAt` to make that action (counted over every sync from now on) fail. */
+  readonly faults: FaultInjection = { actionsRun: 0 };
+  private _cellEdit: { waiting: (() => void)[] } | null = null;
 
   constructor(options: MemoryExcelOptions = {}) {
     this.workbook = options.workbook ?? new MemoryWorkbook();
     this.apiVersion = options.apiVersion ?? '1.9';
+    this.online = options.online ?? false;
+    this.requirements = memoryRequirements(this.apiVersion, this.online);
   }
 
-  /** Like Excel.run: a fresh context, the batch, then a flush of anything still queued. */
-  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  /** The user starts typing in a cell: batches fail with InvalidOperationInCellEditMode, or wait (delayForCellEdit). */
+  enterCellEdit(): void {
+    this._cellEdit ??= { waiting: [] };
+  }
+
+  /** The user presses Enter: batches that waited run. */
+  exitCellEdit(): void {
+    const waiting = this._cellEdit?.waiting ?? [];
+    this._cellEdit = null;
+    for (const resume of waiting) resume();
+  }
+
+  /** Like Excel.run, with or without RunOptions: a fresh context, the batch, then a flush of anything still queued. */
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(options: RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  async run<T>(first: RunOptions | ((context: Excel.RequestContext) => Promise<T>), second?: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const options: RunOptions = typeof first === 'function' ? {} : first;
+    const batch = typeof first === 'function' ? first : second!;
+    if (this._cellEdit) {
+      // "Delay execution while cell is being edited": with delayForCellEdit (ExcelApi 1.11) the batch
+      // waits until the user leaves the cell; without it, it fails.
+      if (!(options.delayForCellEdit && this.requirements.isSetSupported('ExcelApi', '1.11'))) {
+        throw new MemoryExcelError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
+      }
+      await new Promise<void>((resume) => this._cellEdit!.waiting.push(resume));
+    }
     const context = this.newContext();
     try {
       const result = await batch(context as unknown as Excel.RequestContext);
@@ -1431,7 +1795,7 @@ export class MemoryExcel {
   }
 
   private newContext(): MemoryRequestContext {
-    const context = new MemoryRequestContext(this.workbook, this.apiVersion);
+    const context = new MemoryRequestContext(this.workbook, this.apiVersion, this.online, this.faults);
     this.contexts.push(context);
     return context;
   }

@@ -121,6 +121,21 @@ export interface ProtectionState {
   password?: string;
 }
 
+/** A defined name: workbook-scoped (MemoryWorkbook.names) or sheet-scoped (MemorySheet.names). */
+export interface MemoryName {
+  name: string;
+  /** '=…', e.g. '="Handlingsplan"' or "=Blad1!$A$1". */
+  formula: string;
+  visible: boolean;
+  comment: string;
+}
+
+/** A drawing object that is not a chart: a picture ('Image') or a shape ('GeometricShape', 'TextBox', …). */
+export interface MemoryShape {
+  name: string;
+  type: string;
+}
+
 /** A cell as the tests and the preview see it: defaults filled in, read-only. */
 export interface CellView {
   readonly address: string;
@@ -291,6 +306,9 @@ export class MemorySheet {
   readonly rowHeights = new Map<number, number>();
   conditionalFormats: MemoryConditionalFormat[] = [];
   charts: MemoryChart[] = [];
+  shapes: MemoryShape[] = [];
+  /** Sheet-scoped defined names; they stay with the sheet when it is renamed, as in Excel. */
+  names: MemoryName[] = [];
   protection: ProtectionState = { protected: false, options: {} };
   freeze: { rows: number; columns: number } | null = null;
   showGridlines = true;
@@ -378,8 +396,8 @@ export class MemorySheet {
     return this.rowHeights.get(row) ?? STANDARD_ROW_HEIGHT;
   }
 
-  /** The smallest box holding every cell with a value (valuesOnly) or with anything at all. */
-  usedBox(valuesOnly: boolean): Box | null {
+  /** The smallest box holding every cell with a value (valuesOnly) or with anything at all, optionally within a box. */
+  usedBox(valuesOnly: boolean, within?: Box): Box | null {
     let top = Infinity;
     let left = Infinity;
     let bottom = 0;
@@ -388,6 +406,7 @@ export class MemorySheet {
       if (valuesOnly ? cell.value === null && cell.formula === undefined : isDefaultCell(cell)) continue;
       const r = keyRow(key);
       const c = keyColumn(key);
+      if (within && (r < within.top || r > within.bottom || c < within.left || c > within.right)) continue;
       top = Math.min(top, r);
       left = Math.min(left, c);
       bottom = Math.max(bottom, r);
@@ -423,6 +442,25 @@ export class MemorySheet {
         if (parsed.numberFormat) cell.numberFormat = parsed.numberFormat;
       }),
     );
+    return this;
+  }
+
+  /** Protects the sheet as a user would (Review → Protect Sheet), optionally with a password. */
+  protect(options: Record<string, unknown> = {}, password?: string): this {
+    this.protection = { protected: true, options: { ...options }, ...(password ? { password } : {}) };
+    return this;
+  }
+
+  /** A picture or shape the user put on the sheet (charts are added through the API). */
+  addShape(name: string, type = 'GeometricShape'): this {
+    this.shapes.push({ name, type });
+    return this;
+  }
+
+  /** A sheet-scoped defined name, as Name Manager would make it. */
+  addName(name: string, formula: string, visible = true): this {
+    assertNameFree(this.workbook, name, this.names);
+    this.names.push({ name, formula, visible, comment: '' });
     return this;
   }
 
@@ -483,6 +521,8 @@ export class MemorySheet {
       rowHeights: [...this.rowHeights.entries()].sort(([a], [b]) => a - b),
       conditionalFormats: this.conditionalFormatViews(),
       charts: this.chartViews(),
+      shapes: this.shapes,
+      names: this.names,
       tables: this.tableViews(),
       protection: { protected: this.protection.protected, options: this.protection.options },
       freeze: this.freeze,
@@ -495,9 +535,35 @@ export class MemorySheet {
 
 const INVALID_SHEET_NAME = /[\\/?*[\]:]/;
 
+/** Excel's defined-name syntax (a letter, _ or \\ first; no cell reference, no R/C alone). */
+export function isValidDefinedName(name: unknown): name is string {
+  return (
+    typeof name === 'string' &&
+    /^[A-Za-z_\\][A-Za-z0-9_.\\]{0,254}$/.test(name) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(name) &&
+    !/^[rc]$/i.test(name) &&
+    !/^[rc]\d*([rc]\d*)?$/i.test(name)
+  );
+}
+
+/**
+ * Table names and defined names share one namespace (TOOLCHAIN.md): a new defined name may not
+ * repeat a table name or a name of the same scope; Excel compares names case-insensitively.
+ */
+export function assertNameFree(workbook: MemoryWorkbook, name: string, scope: readonly MemoryName[]): void {
+  if (!isValidDefinedName(name)) throw new MemoryExcelError('InvalidArgument', `"${name}" is not a valid name.`);
+  const lower = name.toLowerCase();
+  if (workbook.tables.some((t) => t.name.toLowerCase() === lower)) throw new MemoryExcelError('ItemAlreadyExists', `A table named "${name}" already exists.`);
+  if (scope.some((n) => n.name.toLowerCase() === lower)) throw new MemoryExcelError('ItemAlreadyExists', `The name "${name}" already exists.`);
+}
+
 export class MemoryWorkbook {
   readonly sheets: MemorySheet[] = [];
   readonly tables: MemoryTable[] = [];
+  /** Workbook-scoped defined names. */
+  readonly names: MemoryName[] = [];
+  /** Workbook structure protection (Review → Protect Workbook): sheets cannot be added, deleted or renamed. */
+  protection: { protected: boolean; password?: string } = { protected: false };
   activeSheet: MemorySheet;
   selection: { sheet: MemorySheet; box: Box };
 
@@ -556,6 +622,44 @@ export class MemoryWorkbook {
 
   /** Everything observable, for comparing two workbooks (e.g. after applying a plan twice). */
   snapshot(): unknown {
-    return { sheets: this.sheets.map((s) => s.snapshot()) };
+    return { sheets: this.sheets.map((s) => s.snapshot()), names: this.names, protected: this.protection.protected };
+  }
+
+  /** A deep copy (for tests that start many runs from one state). */
+  clone(): MemoryWorkbook {
+    const copy = new MemoryWorkbook(this.sheetNames());
+    const deep = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+    const sheetOf = (s: MemorySheet) => copy.sheets[this.sheets.indexOf(s)];
+    this.sheets.forEach((from, i) => {
+      const to = copy.sheets[i];
+      for (const [key, cell] of from.cells) to.cells.set(key, deep(cell));
+      for (const [key, v] of from.validations) to.validations.set(key, deep(v));
+      to.merges = deep(from.merges);
+      for (const [k, v] of from.columnWidths) to.columnWidths.set(k, v);
+      for (const [k, v] of from.rowHeights) to.rowHeights.set(k, v);
+      to.conditionalFormats = deep(from.conditionalFormats);
+      to.shapes = deep(from.shapes);
+      to.names = deep(from.names);
+      to.protection = deep(from.protection);
+      to.freeze = deep(from.freeze);
+      to.showGridlines = from.showGridlines;
+      to.tabColor = from.tabColor;
+      to.pageLayout = deep(from.pageLayout);
+      to.charts = from.charts.map((c) => ({
+        ...deep({ ...c, sheet: undefined, series: undefined }),
+        sheet: to,
+        series: c.series.map((s) => ({
+          ...deep({ ...s, values: undefined, categories: undefined }),
+          values: s.values ? { sheet: sheetOf(s.values.sheet), box: { ...s.values.box } } : null,
+          categories: s.categories ? { sheet: sheetOf(s.categories.sheet), box: { ...s.categories.box } } : null,
+        })),
+      })) as MemoryChart[];
+    });
+    for (const t of this.tables) copy.tables.push({ ...t, sheet: sheetOf(t.sheet), box: { ...t.box } });
+    copy.names.push(...deep(this.names));
+    copy.protection = { ...this.protection };
+    copy.activeSheet = sheetOf(this.activeSheet);
+    copy.selection = { sheet: sheetOf(this.selection.sheet), box: { ...this.selection.box } };
+    return copy;
   }
 }
