@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Every workbook the product writes must open in Excel without a repair prompt: writes the demo and
+# a series of CLI outputs (template, fill, score, recompute, recompute after a LibreOffice re-save,
+# fill into a scored workbook), plus any workbooks the tests left in out/check/, and runs
+# ../shared/ooxml-check/check-xlsx on all of them in one call.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+checker=../shared/ooxml-check/check-xlsx
+[ -x "$checker" ] || { echo "check-outputs: $checker not found (../shared beside the repo)" >&2; exit 2; }
+out=out/check
+mkdir -p "$out"
+cli() { node bin/infosak.js "$@" >/dev/null; }
+answers=src/examples/exempelkommun.answers.json
+
+cli demo --out-dir "$out"
+cli template "$out/template.xlsx"
+cli fill --answers "$answers" "$out/template.xlsx" -o "$out/filled.xlsx"
+set +e # score exits 3 when some answers have input errors; the workbook is still written
+cli score "$out/filled.xlsx" -o "$out/scored.xlsx"
+cp "$out/scored.xlsx" "$out/rescored.xlsx"
+for _ in 1 2 3; do cli score "$out/rescored.xlsx" --in-place; done
+cli fill --answers "$answers" "$out/scored.xlsx" -o "$out/refilled.xlsx"
+if command -v soffice >/dev/null 2>&1; then
+  lo="$out/lo"
+  mkdir -p "$lo"
+  soffice --headless --convert-to xlsx --outdir "$lo" "$out/scored.xlsx" >/dev/null 2>&1
+  [ -f "$lo/scored.xlsx" ] && cli score "$lo/scored.xlsx" -o "$out/libreoffice-rescored.xlsx"
+else
+  echo "check-outputs: soffice not installed; skipping the LibreOffice re-save" >&2
+fi
+set -e
+mapfile -t files < <(find "$out" -maxdepth 1 -name '*.xlsx' | sort)
+echo "check-outputs: checking ${#files[@]} workbooks"
+"$checker" --quiet "${files[@]}"
