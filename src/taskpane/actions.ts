@@ -2,18 +2,25 @@
  * The task pane's use cases (model.ts) over an ExcelHost: inspect the workbook, insert the questionnaire,
  * compute and write the result. The only taskpane module besides index.tsx that imports the
  * Office.js adapter; components get these functions through props (STYLE 2).
+ *
+ * Insert and compute are each one Excel.run (issue 9): load everything, decide, check, write. What
+ * a co-author types meanwhile is not overwritten with an older read, and nothing is written before
+ * everything that can refuse the write has been checked.
  */
-import { readGridOffice } from '../adapters/officejs/readGrid';
-import { applyPlanOffice } from '../adapters/officejs/applyPlan';
+import { WriteRefusedError, applyPlanOffice } from '../adapters/officejs/applyPlan';
+import { type LoadedWorkbook, loadWorkbook } from '../adapters/officejs/loadWorkbook';
 import { DEFAULT_CATALOG, findCatalog } from '../core/catalog/registry';
 import { progressOf } from '../core/scoring/progress';
 import { computeFromWorkbook, localToday } from '../workbook/compute';
 import { INPUT_SHEETS, QUESTIONNAIRE_SHEETS, RESULT_SHEETS } from '../workbook/layout';
 import { questionnairePlan } from '../workbook/plan/questionnaire';
 import type { WorkbookGrid } from '../workbook/plan/types';
-import { findCatalogId, readWorkbook } from '../workbook/read';
+import { findCatalogId, readWorkbook, type LocatedIssue } from '../workbook/read';
 import type { ExcelHost } from './host';
-import { PaneError, type PaneActions, type Stage, type WorkbookState } from './model';
+import { PaneError, type ComputeOutcome, type InsertOutcome, type PaneActions, type Stage, type WorkbookState } from './model';
+
+/** The issue code of a chart, picture or shape of the user's that the write would drop (src/workbook). */
+export const USER_OBJECT_DROPPED = 'user-object-dropped';
 
 /** Sheet names are case-insensitive in Excel. */
 function existing(sheetNames: readonly string[], wanted: readonly string[]): string[] {
@@ -33,58 +40,100 @@ export function stateOf(grid: WorkbookGrid): WorkbookState {
   return { kind: 'questionnaire', sheetNames, catalog: read.catalog, progress: progressOf(read.catalog, read.answers), issues: read.issues };
 }
 
-async function stage<T>(name: Stage, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw error instanceof PaneError ? error : new PaneError(name, error);
-  }
-}
-
 /** Lets React paint the step text before a long synchronous computation. */
 const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** Identifies a dropped object across two runs (what the user confirmed). */
+const droppedKey = (issue: LocatedIssue): string => JSON.stringify([issue.sheet ?? '', issue.cell ?? '', issue.params ?? {}]);
+
+/**
+ * One Excel.run; a failure becomes a PaneError of the stage it happened in. `stage.current` is
+ * moved on by the batch as it goes.
+ */
+async function runStaged<T>(host: ExcelHost, first: Stage, batch: (context: Excel.RequestContext, stage: { current: Stage }) => Promise<T>): Promise<T> {
+  const stage = { current: first };
+  try {
+    return await host.run((context) => batch(context, stage));
+  } catch (error) {
+    throw error instanceof PaneError ? error : new PaneError(stage.current, error);
+  }
+}
+
 export function paneActions(host: ExcelHost): PaneActions {
-  const readGrid = (): Promise<WorkbookGrid> => stage('read', () => host.run((ctx) => readGridOffice(ctx, INPUT_SHEETS)));
+  // The sheet names of the last read: with them, the next load is a single round trip.
+  let knownSheets: readonly string[] | undefined;
+  const load = async (context: Excel.RequestContext): Promise<LoadedWorkbook> => {
+    const loaded = await loadWorkbook(context, INPUT_SHEETS, { expectSheets: knownSheets });
+    knownSheets = loaded.grid.sheetNames;
+    return loaded;
+  };
+  const readState = (): Promise<WorkbookState> => runStaged(host, 'read', async (context) => stateOf((await load(context)).grid));
 
   return {
     mode: host.mode,
 
-    inspect: async () => stateOf(await readGrid()),
+    inspect: readState,
 
     insertQuestionnaire: async () => {
-      // Read first: the plan's sheet ops would clear same-named sheets, and a user's own "Start" is not ours.
-      const before = stateOf(await readGrid());
-      if (before.kind === 'questionnaire' || before.kind === 'foreign') return { kind: 'inserted', state: before };
-      if (before.kind === 'conflict') return { kind: 'conflict', conflicting: before.conflicting };
-      const plan = questionnairePlan(findCatalog(DEFAULT_CATALOG)!);
-      await stage('insert', () => host.run((ctx) => applyPlanOffice(ctx, plan)));
+      const outcome = await runStaged<InsertOutcome | null>(host, 'read', async (context, stage) => {
+        const loaded = await load(context);
+        // The plan's sheet ops would clear same-named sheets, and a user's own "Start" is not ours.
+        const before = stateOf(loaded.grid);
+        if (before.kind === 'questionnaire' || before.kind === 'foreign') return { kind: 'inserted', state: before };
+        if (before.kind === 'conflict') return { kind: 'conflict', conflicting: before.conflicting };
+        stage.current = 'insert';
+        try {
+          await applyPlanOffice(context, questionnairePlan(findCatalog(DEFAULT_CATALOG)!), loaded);
+        } catch (error) {
+          if (error instanceof WriteRefusedError) return { kind: 'blocked', refusal: error.refusal };
+          throw error;
+        }
+        return null;
+      });
+      if (outcome) return outcome;
       // Land the user on the first question; a failed selection is no failed insert.
       await host.select(QUESTIONNAIRE_SHEETS[0], 'A1').catch(() => undefined);
-      return { kind: 'inserted', state: stateOf(await readGrid()) };
+      return { kind: 'inserted', state: await readState() };
     },
 
-    compute: async (onStep) => {
-      onStep?.('reading');
-      const grid = await readGrid();
-      onStep?.('computing');
-      await nextFrame();
-      // Everything is computed before the first write, so a failure here leaves the workbook untouched.
-      const outcome = await stage('compute', async () => computeFromWorkbook(grid, localToday()));
-      // The pane shows a refused workbook like a foreign one: the issue says why, nothing was written.
-      if (outcome.kind === 'refused') return { kind: 'foreign', issue: outcome.issue };
-      onStep?.('writing');
-      await stage('write', () => host.run((ctx) => applyPlanOffice(ctx, outcome.plan)));
-      return {
-        kind: 'computed',
-        catalog: outcome.catalog,
-        result: outcome.result,
-        progress: progressOf(outcome.catalog, outcome.answers),
-        issues: outcome.issues,
-        written: RESULT_SHEETS,
-      };
-    },
+    compute: (onStep, options = {}) =>
+      runStaged<ComputeOutcome>(host, 'read', async (context, stage) => {
+        onStep?.('reading');
+        const loaded = await load(context);
+        stage.current = 'compute';
+        onStep?.('computing');
+        await nextFrame();
+        // Everything is computed before the first write, so a failure here leaves the workbook untouched.
+        const outcome = computeFromWorkbook(loaded.grid, localToday());
+        // The pane shows a refused workbook like a foreign one: the issue says why, nothing was written.
+        if (outcome.kind === 'refused') return { kind: 'foreign', issue: outcome.issue };
+        const allowed = new Set((options.allowDropped ?? []).map(droppedKey));
+        const dropped = outcome.issues.filter((issue) => issue.code === USER_OBJECT_DROPPED);
+        if (dropped.some((issue) => !allowed.has(droppedKey(issue)))) return { kind: 'confirm', dropped };
+        stage.current = 'write';
+        onStep?.('writing');
+        try {
+          await applyPlanOffice(context, outcome.plan, loaded);
+        } catch (error) {
+          if (error instanceof WriteRefusedError) return { kind: 'blocked', refusal: error.refusal };
+          throw error;
+        }
+        return {
+          kind: 'computed',
+          catalog: outcome.catalog,
+          result: outcome.result,
+          progress: progressOf(outcome.catalog, outcome.answers),
+          issues: outcome.issues,
+          written: RESULT_SHEETS,
+        };
+      }),
 
-    select: (sheet, cell) => stage('select', () => host.select(sheet, cell)),
+    select: async (sheet, cell) => {
+      try {
+        await host.select(sheet, cell);
+      } catch (error) {
+        throw new PaneError('select', error);
+      }
+    },
   };
 }

@@ -1,15 +1,25 @@
 /**
  * The task pane's entry: the only Office.onReady. In Excel it wires the Office.js host; opened in
  * an ordinary browser (no host, or office.js not loaded) it runs the preview on the memory Excel.
+ * Every start-up failure (office.js, the host, the preview) reaches the failure bar.
  */
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
 import { App, type AppProps } from './App';
+import { StartFailure } from './components/StartFailure';
+import { pickLocale } from './i18n';
 import { officeHost } from './officeHost';
 import { environmentOf } from './theme';
 
+let root: Root | undefined;
+
+function mount(): Root {
+  root ??= createRoot(document.getElementById('container')!);
+  return root;
+}
+
 function render(props: AppProps): void {
   document.documentElement.lang = props.locale ?? 'sv';
-  createRoot(document.getElementById('container')!).render(<App {...props} />);
+  mount().render(<App {...props} />);
 }
 
 async function start(host: Office.HostType | null | undefined): Promise<void> {
@@ -26,22 +36,30 @@ async function start(host: Office.HostType | null | undefined): Promise<void> {
     return;
   }
   // The preview (memory Excel + example answers) is its own chunk: Excel users never download it.
-  const { createPreview } = await import(/* webpackChunkName: "preview" */ './preview');
-  // ?workbook=empty starts from a new workbook (to try inserting), ?workbook=errors with input errors.
-  const wanted = new URLSearchParams(window.location.search).get('workbook');
-  const preview = await createPreview(wanted === 'empty' || wanted === 'errors' ? wanted : 'example');
+  const { createPreview, previewWorkbookOf } = await import(/* webpackChunkName: "preview" */ './preview');
+  const preview = await createPreview(previewWorkbookOf(window.location.search));
   render({ host: preview.host, summary: preview.summary, ...env });
 }
 
+/** Shows the failure bar; if even React cannot render, the plain boot text says it. */
 function fail(error: unknown): void {
-  const boot = document.getElementById('boot');
-  if (boot) boot.textContent = `Infosäkkollen kunde inte starta: ${error instanceof Error ? error.message : String(error)}`;
   console.error(error);
+  const locale = pickLocale(typeof Office !== 'undefined' ? Office.context?.displayLanguage : navigator.language);
+  try {
+    document.getElementById('boot')?.remove();
+    mount().render(<StartFailure error={error} locale={locale} onRetry={() => window.location.reload()} />);
+  } catch {
+    const boot = document.getElementById('boot');
+    if (boot) boot.textContent = `Infosäkkollen kunde inte starta: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
 if (typeof Office === 'undefined') {
   // office.js did not load (offline, blocked CDN): still useful as a preview.
   start(null).catch(fail);
 } else {
-  Office.onReady((info) => start(info.host)).catch(fail);
+  // The promise form, so that a failing start (not only a failing onReady) lands in catch.
+  Office.onReady()
+    .then((info) => start(info.host))
+    .catch(fail);
 }

@@ -8,7 +8,18 @@ import type { ScoreResult } from '../core/scoring/score';
 import type { LocatedIssue } from '../workbook/read';
 import type { ExcelHost } from './host';
 
-export type Stage = 'read' | 'insert' | 'compute' | 'write' | 'select';
+/** 'start': the pane itself could not start (office.js, the host, the preview). */
+export type Stage = 'start' | 'read' | 'insert' | 'compute' | 'write' | 'select';
+
+/**
+ * Why the workbook could not take the write, located (the Office.js adapter's WriteRefusal, kept
+ * here as data so components need no adapter import). Nothing was written.
+ */
+export type Refusal =
+  | { readonly code: 'sheet-password-protected'; readonly sheet: string }
+  | { readonly code: 'workbook-structure-protected'; readonly sheet: string }
+  | { readonly code: 'name-taken'; readonly name: string; readonly sheet?: string }
+  | { readonly code: 'sheet-too-large'; readonly sheet: string; readonly cell: string };
 
 /** A failure with the stage it happened in, so the UI can say what was (not) done. */
 export class PaneError extends Error {
@@ -48,18 +59,33 @@ export interface Computed {
   readonly written: readonly string[];
 }
 
-export type ComputeOutcome = { readonly kind: 'foreign'; readonly issue: LocatedIssue } | Computed;
+export type ComputeOutcome =
+  | { readonly kind: 'foreign'; readonly issue: LocatedIssue }
+  /** The write would drop charts, pictures or shapes the user put on the product's sheets: ask first. Nothing written. */
+  | { readonly kind: 'confirm'; readonly dropped: readonly LocatedIssue[] }
+  /** The workbook cannot take the write (a password, a protected structure, a taken name). Nothing written. */
+  | { readonly kind: 'blocked'; readonly refusal: Refusal }
+  | Computed;
 
 export type InsertOutcome =
   | { readonly kind: 'inserted'; readonly state: WorkbookState }
-  | { readonly kind: 'conflict'; readonly conflicting: readonly string[] };
+  | { readonly kind: 'conflict'; readonly conflicting: readonly string[] }
+  | { readonly kind: 'blocked'; readonly refusal: Refusal };
+
+export interface ComputeOptions {
+  /** The user confirmed dropping these objects (the 'user-object-dropped' issues of a 'confirm' outcome). */
+  readonly allowDropped?: readonly LocatedIssue[];
+}
 
 /** Every effect the pane has; each rejects with a PaneError. */
 export interface PaneActions {
   readonly mode: ExcelHost['mode'];
   inspect(): Promise<WorkbookState>;
   insertQuestionnaire(): Promise<InsertOutcome>;
-  /** Reads, computes everything, and only then writes; onStep reports the phase for the progress text. */
-  compute(onStep?: (step: ComputeStep) => void): Promise<ComputeOutcome>;
+  /**
+   * One Excel.run: reads, computes everything, checks that the workbook can take it, and only then
+   * writes; onStep reports the phase for the progress text.
+   */
+  compute(onStep?: (step: ComputeStep) => void, options?: ComputeOptions): Promise<ComputeOutcome>;
   select(sheet: string, cell: string): Promise<void>;
 }

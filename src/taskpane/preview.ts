@@ -3,11 +3,13 @@
  * answers, so the pane can be tried and tested without Excel (issue 4, item 4).
  */
 import { applyPlanOffice } from '../adapters/officejs/applyPlan';
+import { loadWorkbook } from '../adapters/officejs/loadWorkbook';
 import { createMemoryExcel, type MemoryExcel } from '../adapters/officejs/memory/memoryExcel';
 import type { AnswerSet } from '../core/answers/types';
 import { DEFAULT_CATALOG, findCatalog } from '../core/catalog/registry';
 import example from '../examples/exempelkommun.answers.json';
-import { QUESTIONNAIRE_SHEETS, Q_COLUMNS, levelSheet, optionId, questionId } from '../workbook/layout';
+import { computeFromWorkbook, localToday } from '../workbook/compute';
+import { INPUT_SHEETS, QUESTIONNAIRE_SHEETS, Q_COLUMNS, SHEETS, levelSheet, optionId, questionId } from '../workbook/layout';
 import { cellAddress, rangeAddress } from '../workbook/plan/address';
 import { questionnairePlan } from '../workbook/plan/questionnaire';
 import type { ExcelHost, WorkbookSummary } from './host';
@@ -51,12 +53,96 @@ export async function exampleWithErrorsExcel(): Promise<MemoryExcel> {
   return excel;
 }
 
-export type PreviewWorkbook = 'example' | 'empty' | 'errors';
+/** Computes once and writes the result sheets, as "Beräkna resultat" would. */
+export async function computeOnce(excel: MemoryExcel): Promise<void> {
+  await excel.run(async (context) => {
+    const loaded = await loadWorkbook(context, INPUT_SHEETS);
+    const outcome = computeFromWorkbook(loaded.grid, localToday());
+    if (outcome.kind !== 'computed') throw new Error('The example is not a questionnaire.');
+    await applyPlanOffice(context, outcome.plan, loaded);
+  });
+}
 
-/** 'example' = the filled-in questionnaire; 'empty' = a new workbook, to try "Infoga frågeformulär"; 'errors' = with input errors. */
+/** The row after the last used row of Handlingsplan's columns A:L (1-based). */
+function planEnd(excel: MemoryExcel): number {
+  const values = excel.workbook.sheet(SHEETS.actionPlan).values();
+  let last = 0;
+  values.forEach((row, r) => {
+    if (row.slice(0, 12).some((v) => v !== null && v !== '')) last = r + 1;
+  });
+  return last + 1;
+}
+
+/** A row a user added to Handlingsplan after a blank row: own id, text, a date, a formula and a link. */
+export const USER_ROW = {
+  id: 'EGEN-1',
+  name: 'Uppdatera incidentrutinen',
+  link: { address: 'https://intranat.example/rutiner/incident', text: 'Rutinen på intranätet' },
+  owner: 'Kim Andersson (säkerhetssamordnare)',
+} as const;
+
+/**
+ * The example after one computation, with the user's own row in Handlingsplan below a blank row:
+ * to try that recomputing keeps it exactly (issue 9). Returns the row it wrote.
+ */
+export async function exampleWithUserRowExcel(): Promise<{ excel: MemoryExcel; row: number }> {
+  const excel = await exampleExcel();
+  await computeOnce(excel);
+  const row = planEnd(excel) + 1; // one blank row between the plan and the user's row
+  const plan = excel.workbook.sheet(SHEETS.actionPlan);
+  plan.setValues(`A${row}`, [[USER_ROW.id, USER_ROW.name, USER_ROW.link.text, null, 2, null, USER_ROW.owner, { date: '2027-01-15' }, { formula: `H${row}+90` }]]);
+  plan.cellAt(row, 3).hyperlink = { address: USER_ROW.link.address, textToDisplay: USER_ROW.link.text };
+  plan.cellAt(row, 3).format.underline = 'Single';
+  plan.cellAt(row, 7).format.fill = '#FFFF00';
+  return { excel, row };
+}
+
+/** The example after one computation, with Handlingsplan protected by the user with a password. */
+export async function exampleWithProtectedPlanExcel(): Promise<MemoryExcel> {
+  const excel = await exampleExcel();
+  await computeOnce(excel);
+  excel.workbook.sheet(SHEETS.actionPlan).protect({ allowFormatColumns: true }, 'hemligt');
+  return excel;
+}
+
+export type PreviewWorkbook = 'example' | 'empty' | 'errors' | 'userplan' | 'protected';
+
+const PREVIEW_WORKBOOKS: readonly PreviewWorkbook[] = ['example', 'empty', 'errors', 'userplan', 'protected'];
+
+/** ?workbook=empty|errors|userplan|protected picks a starting workbook for trying the pane; default the example. */
+export function previewWorkbookOf(search: string): PreviewWorkbook {
+  const wanted = new URLSearchParams(search).get('workbook');
+  return PREVIEW_WORKBOOKS.find((w) => w === wanted) ?? 'example';
+}
+
+/** What a browser test can ask the preview about its in-memory workbook (read-only). */
+export interface PreviewProbe {
+  /** Everything observable, as JSON (MemoryWorkbook.snapshot). */
+  snapshot(sheet?: string): string;
+}
+
+/**
+ * 'example' = the filled-in questionnaire; 'empty' = a new workbook, to try "Infoga frågeformulär";
+ * 'errors' = with input errors; 'userplan' = computed once, with a row of the user's in Handlingsplan;
+ * 'protected' = computed once, Handlingsplan protected with a password.
+ */
 export async function createPreview(
   workbook: PreviewWorkbook = 'example',
 ): Promise<{ host: ExcelHost; summary: () => WorkbookSummary; excel: MemoryExcel }> {
-  const excel = workbook === 'empty' ? createMemoryExcel() : workbook === 'errors' ? await exampleWithErrorsExcel() : await exampleExcel();
+  const excel =
+    workbook === 'empty'
+      ? createMemoryExcel()
+      : workbook === 'errors'
+        ? await exampleWithErrorsExcel()
+        : workbook === 'userplan'
+          ? (await exampleWithUserRowExcel()).excel
+          : workbook === 'protected'
+            ? await exampleWithProtectedPlanExcel()
+            : await exampleExcel();
+  // For the browser e2e: the preview's workbook can be inspected from the page (never in Excel).
+  const probe: PreviewProbe = {
+    snapshot: (sheet) => JSON.stringify(sheet ? excel.workbook.sheet(sheet).snapshot() : excel.workbook.snapshot()),
+  };
+  (globalThis as unknown as { infosakPreview?: PreviewProbe }).infosakPreview = probe;
   return { host: officeHost(excel, 'preview'), summary: () => summaryOf(excel), excel };
 }

@@ -21,9 +21,12 @@ export function isoToSerial(iso: string): number {
   return serial;
 }
 
-/** 'YYYY-MM-DD' for a serial (the time of day is dropped). */
-export function serialToIso(serial: number): string {
-  const day = Math.floor(serial);
+/** Days from 1900-01-01 (serial 1 in the 1900 system, counting Excel's 1900-02-29) to 1904-01-01 (serial 0 in the 1904 system). */
+const DATE_1904_OFFSET = 1462;
+
+/** 'YYYY-MM-DD' for a serial (the time of day is dropped), in the workbook's 1900 or 1904 date system. */
+export function serialToIso(serial: number, date1904 = false): string {
+  const day = Math.floor(serial) + (date1904 ? DATE_1904_OFFSET : 0);
   const base = day < 61 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
   return new Date(base + day * DAY_MS).toISOString().slice(0, 10);
 }
@@ -52,10 +55,14 @@ export function textInput(text: string): string {
   return /^[=+\-@'#]|^\s*[\d.,$€£%(]|^\s*(true|false)\s*$/i.test(text) ? `'${text}` : text;
 }
 
-/** The value written for one plan cell (null: leave the cell alone, used to pad ragged rows). */
+/**
+ * The value written for one plan cell. null leaves the cell exactly as it is ("Blank and null values
+ * in Excel add-ins"): the plan's null (update mode: not ours; replace mode: the sheet was just
+ * cleared) and the padding of ragged rows. '' clears the value and keeps the format.
+ */
 export function cellInput(input: CellInput | undefined): string | number | boolean | null {
-  if (input === undefined) return null;
-  if (input === null) return '';
+  if (input === undefined || input === null) return null;
+  if (input === '') return '';
   if (typeof input === 'string') return textInput(input);
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) throw new Error(`${input} cannot be written to a cell`);
@@ -67,10 +74,13 @@ export function cellInput(input: CellInput | undefined): string | number | boole
   return isoToSerial(input.date);
 }
 
+/** 9999-12-31, Excel's last date: a bigger number in a date cell stays a number (no "+057397-09"). */
+const MAX_DATE_SERIAL = 2958465;
+
 /** What a read cell means to the workbook layer: '' is empty, date-formatted numbers are dates. */
-export function readCell(value: unknown, numberFormat: unknown): Scalar {
+export function readCell(value: unknown, numberFormat: unknown, date1904 = false): Scalar {
   if (value === '' || value === null || value === undefined) return null;
-  if (typeof value === 'number') return isDateFormat(numberFormat) ? serialToIso(value) : value;
+  if (typeof value === 'number') return isDateFormat(numberFormat) && value >= 1 && value < MAX_DATE_SERIAL + 1 ? serialToIso(value, date1904) : value;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   return String(value);
 }
@@ -92,9 +102,17 @@ interface Requirements {
  * otherwise Office.context.requirements; with neither, assume yes.
  */
 export function supportsExcelApi(context: Excel.RequestContext, version: string): boolean {
-  const own = (context as unknown as { requirements?: Requirements }).requirements;
+  return supportsApi(context, 'ExcelApi', version, true);
+}
+
+/**
+ * Whether the host supports a requirement set, e.g. ('ExcelApiOnline', '1.1'). Without any
+ * requirements object, `otherwise` (yes for ExcelApi, which the manifest demands; no for extras).
+ */
+export function supportsApi(context: Excel.RequestContext | null, set: string, version: string, otherwise = false): boolean {
+  const own = (context as unknown as { requirements?: Requirements } | null)?.requirements;
   const office = (globalThis as unknown as { Office?: { context?: { requirements?: Requirements } } }).Office;
   const requirements = own ?? office?.context?.requirements;
-  if (!requirements || typeof requirements.isSetSupported !== 'function') return true;
-  return requirements.isSetSupported('ExcelApi', version);
+  if (!requirements || typeof requirements.isSetSupported !== 'function') return otherwise;
+  return requirements.isSetSupported(set, version);
 }

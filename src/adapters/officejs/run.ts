@@ -2,9 +2,16 @@
  * The only module that calls Excel.run (STYLE 3). Every other adapter function takes the context.
  */
 
+interface Requirements {
+  isSetSupported(name: string, minVersion?: string): boolean;
+}
+
 /** Excel.run, or the memory Excel's run in tests and the browser preview. */
 export interface ExcelRunner {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(options: { delayForCellEdit?: boolean }, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** The host's requirement sets where it is not Office.context.requirements (the memory Excel). */
+  readonly requirements?: Requirements;
 }
 
 export interface RetryOptions {
@@ -15,8 +22,10 @@ export interface RetryOptions {
 }
 
 /**
- * Excel refuses API calls while the user is typing in a cell; that ends when they press Enter, so
- * a few short retries usually get through. Bounded: the user may stay in the cell for minutes.
+ * Excel refuses API calls while the user is typing in a cell. Where the host supports it
+ * (ExcelApi 1.11), Excel.run({ delayForCellEdit: true }) waits until the user leaves the cell
+ * ("Delay execution while cell is being edited"). Older hosts get a few short retries, bounded
+ * because the user may stay in the cell for minutes; then the pane says to press Enter or Esc.
  */
 const CELL_EDIT_MODE = 'invalidoperationincelleditmode';
 const DEFAULT_TRIES = 3;
@@ -35,15 +44,23 @@ function officeExcel(): ExcelRunner {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Runs one batch, retrying it (at most `tries` attempts) while Excel is in cell-edit mode. */
+/** Whether the runner's host waits for cell editing to end when asked (RunOptions.delayForCellEdit, ExcelApi 1.11). */
+export function delaysForCellEdit(runner: ExcelRunner): boolean {
+  const office = (globalThis as unknown as { Office?: { context?: { requirements?: Requirements } } }).Office;
+  const requirements = runner.requirements ?? office?.context?.requirements;
+  return typeof requirements?.isSetSupported === 'function' && requirements.isSetSupported('ExcelApi', '1.11');
+}
+
+/** Runs one batch: waiting out cell editing where Excel can, else retrying (at most `tries` attempts). */
 export async function runExcel<T>(fn: (context: Excel.RequestContext) => Promise<T>, excel?: ExcelRunner, options: RetryOptions = {}): Promise<T> {
   const runner = excel ?? officeExcel();
   const tries = Math.max(1, options.tries ?? DEFAULT_TRIES);
   const delayMs = options.delayMs ?? DEFAULT_DELAY_MS;
+  const delay = delaysForCellEdit(runner);
   for (let attempt = 1; ; attempt++) {
     try {
       // Awaited here, so that a rejected run lands in this catch.
-      return await runner.run(fn);
+      return await (delay ? runner.run({ delayForCellEdit: true }, fn) : runner.run(fn));
     } catch (error) {
       if (attempt >= tries || !isCellEditModeError(error)) throw error;
       await sleep(delayMs * 2 ** (attempt - 1));

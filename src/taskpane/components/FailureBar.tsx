@@ -26,14 +26,23 @@ function messageOf(error: unknown): string {
   return String(error);
 }
 
-export function failureText(failure: Failure, t: PaneMessages, f: (s: string, p: Record<string, string | number>) => string): { what: string; why?: string } {
+export function failureText(failure: Failure, t: PaneMessages, f: (s: string, p: Record<string, string | number>) => string): { what: string; why?: string; kept?: string } {
   const what =
     failure.stage === 'select'
       ? f(t.failure.select, { sheet: failure.sheet ?? '', cell: failure.cell ?? '' })
-      : { read: t.failure.read, insert: t.failure.insert, compute: t.failure.compute, write: t.failure.write }[failure.stage];
+      : { start: t.failure.start, read: t.failure.read, insert: t.failure.insert, compute: t.failure.compute, write: t.failure.write }[failure.stage];
   const code = codeOf(failure.error);
-  const why = code === 'AccessDenied' ? t.failure.accessDenied : code === 'InvalidOperationInCellEditMode' ? t.failure.cellEditMode : undefined;
-  return { what, why };
+  const why =
+    code === 'AccessDenied'
+      ? t.failure.accessDenied
+      : code === 'BadPassword'
+        ? t.failure.password
+        : code === 'InvalidOperationInCellEditMode'
+          ? t.failure.cellEditMode
+          : undefined;
+  // A write that failed half-way: the plan never clears what the user made (update mode), so say so.
+  const kept = failure.stage === 'write' ? t.failure.writeKept : undefined;
+  return { what, why, kept };
 }
 
 export interface FailureBarProps {
@@ -46,12 +55,12 @@ export interface FailureBarProps {
 export function FailureBar({ failure, onRetry, onDismiss }: FailureBarProps) {
   const s = useStyles();
   const { t, f } = useText();
-  const { what, why } = failureText(failure, t, f);
+  const { what, why, kept } = failureText(failure, t, f);
   return (
     <MessageBar intent="error" layout="multiline" role="alert">
       <MessageBarBody className={s.body}>
         <MessageBarTitle>{t.failure.title}</MessageBarTitle>
-        {what} {why}
+        {what} {why} {kept}
         <span className={s.details}>{f(t.failure.details, { message: messageOf(failure.error) })}</span>
       </MessageBarBody>
       <MessageBarActions>

@@ -16,12 +16,15 @@ import { RefreshIcon } from './icons';
 import { describeIssue } from '../../i18n';
 import type { WorkbookSummary } from '../host';
 import type { PaneLocale } from '../i18n';
-import { PaneError, type Computed, type ComputeStep, type PaneActions, type Stage, type WorkbookState } from '../model';
+import type { LocatedIssue } from '../../workbook/read';
+import { PaneError, type Computed, type ComputeStep, type PaneActions, type Refusal, type Stage, type WorkbookState } from '../model';
 import { AreaFilter } from './AreaFilter';
+import { ConfirmBar } from './ConfirmBar';
 import { FailureBar, type Failure } from './FailureBar';
 import { Header } from './Header';
 import { IssueList } from './IssueList';
 import { ProgressPanel } from './ProgressPanel';
+import { RefusalBar } from './RefusalBar';
 import { ResultView } from './ResultView';
 import { Section } from './Section';
 import { useText } from './useText';
@@ -41,7 +44,7 @@ const useStyles = makeStyles({
 });
 
 type Busy = 'loading' | 'inserting' | ComputeStep;
-type Notice = { kind: 'inserted' } | { kind: 'written'; sheets: readonly string[] };
+type Notice = { kind: 'inserted' } | { kind: 'written'; sheets: readonly string[] } | { kind: 'cancelled' };
 
 export interface TaskPaneProps {
   readonly actions: PaneActions;
@@ -63,6 +66,9 @@ export function TaskPane({ actions, onLocaleChange, summary }: TaskPaneProps) {
   const [busy, setBusy] = useState<Busy | null>(null);
   const [failure, setFailure] = useState<(Failure & { retry?: () => void }) | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  // The write would drop the user's objects: the pane asks before writing (nothing written yet).
+  const [confirm, setConfirm] = useState<readonly LocatedIssue[] | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [area, setArea] = useState('');
   const [snapshot, setSnapshot] = useState<WorkbookSummary | null>(() => summary?.() ?? null);
   const refreshSummary = useCallback(() => setSnapshot(summary?.() ?? null), [summary]);
@@ -88,9 +94,12 @@ export function TaskPane({ actions, onLocaleChange, summary }: TaskPaneProps) {
     setBusy('inserting');
     setFailure(null);
     setNotice(null);
+    setRefusal(null);
     try {
       const outcome = await actions.insertQuestionnaire();
-      if (outcome.kind === 'conflict') {
+      if (outcome.kind === 'blocked') {
+        setRefusal(outcome.refusal);
+      } else if (outcome.kind === 'conflict') {
         setState((prev) => ({ kind: 'conflict', sheetNames: prev?.sheetNames ?? [], conflicting: outcome.conflicting }));
       } else {
         setState(outcome.state);
@@ -105,13 +114,19 @@ export function TaskPane({ actions, onLocaleChange, summary }: TaskPaneProps) {
     }
   };
 
-  const compute = async () => {
+  const compute = async (allowDropped?: readonly LocatedIssue[]) => {
     setBusy('reading');
     setFailure(null);
     setNotice(null);
+    setConfirm(null);
+    setRefusal(null);
     try {
-      const outcome = await actions.compute((step) => setBusy(step));
-      if (outcome.kind === 'foreign') {
+      const outcome = await actions.compute((step) => setBusy(step), { allowDropped });
+      if (outcome.kind === 'confirm') {
+        setConfirm(outcome.dropped);
+      } else if (outcome.kind === 'blocked') {
+        setRefusal(outcome.refusal);
+      } else if (outcome.kind === 'foreign') {
         setState((prev) => ({ kind: 'foreign', sheetNames: prev?.sheetNames ?? [], issue: outcome.issue }));
         setComputed(null);
       } else {
@@ -120,7 +135,7 @@ export function TaskPane({ actions, onLocaleChange, summary }: TaskPaneProps) {
         setNotice({ kind: 'written', sheets: outcome.written });
       }
     } catch (error) {
-      setFailure(toFailure(error, 'read', () => void compute()));
+      setFailure(toFailure(error, 'read', () => void compute(allowDropped)));
     } finally {
       setBusy(null);
       refreshSummary();
@@ -155,6 +170,7 @@ export function TaskPane({ actions, onLocaleChange, summary }: TaskPaneProps) {
       <main className={s.main} aria-busy={busy !== null}>
         {actions.mode === 'preview' && <Caption1 className={s.hint}>{t.app.previewHint}</Caption1>}
         {failure && <FailureBar failure={failure} onRetry={failure.retry} onDismiss={() => setFailure(null)} />}
+        {refusal && <RefusalBar refusal={refusal} />}
 
         {state === null && status}
 
@@ -195,17 +211,32 @@ export function TaskPane({ actions, onLocaleChange, summary }: TaskPaneProps) {
           <>
             <div className={s.actionBlock}>
               <div className={s.actions}>
-                <Button className={s.primary} appearance="primary" size="large" onClick={() => void compute()} disabled={busy !== null}>
+                <Button className={s.primary} appearance="primary" size="large" onClick={() => void compute()} disabled={busy !== null || confirm !== null}>
                   {t.compute.button}
                 </Button>
                 {refresh}
               </div>
               {status}
             </div>
+            {confirm && (
+              <ConfirmBar
+                dropped={confirm}
+                disabled={busy !== null}
+                onProceed={() => void compute(confirm)}
+                onCancel={() => {
+                  setConfirm(null);
+                  setNotice({ kind: 'cancelled' });
+                }}
+              />
+            )}
             {notice && (
-              <MessageBar intent="success" layout="multiline">
+              <MessageBar intent={notice.kind === 'cancelled' ? 'info' : 'success'} layout="multiline">
                 <MessageBarBody className={s.notice}>
-                  {notice.kind === 'inserted' ? t.start.inserted : f(t.compute.written, { sheets: notice.sheets.join(', ') })}
+                  {notice.kind === 'inserted'
+                    ? t.start.inserted
+                    : notice.kind === 'cancelled'
+                      ? t.confirm.cancelled
+                      : f(t.compute.written, { sheets: notice.sheets.join(', ') })}
                 </MessageBarBody>
                 <MessageBarActions containerAction={<Button size="small" appearance="transparent" aria-label={t.failure.dismiss} onClick={() => setNotice(null)}>×</Button>} />
               </MessageBar>
