@@ -15,7 +15,7 @@ export function readAnswersFile(path: string): AnswerSet {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new FatalError(`Kan inte läsa ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new FatalError(`Kan inte läsa ${path}: ${fsReason(e, true)}`);
   }
   let data: unknown;
   try {
@@ -36,4 +36,30 @@ export function catalogFor(id: string): Catalog {
   const catalog = findCatalog(id);
   if (!catalog) throw new FatalError(`Okänd katalog "${id}". Kända kataloger: ${catalogIds.join(', ')}`);
   return catalog;
+}
+
+/** Why a file-system call failed, in Swedish, with its code. */
+export function fsReason(error: unknown, reading = false): string {
+  const e = error as NodeJS.ErrnoException;
+  const reasons: Record<string, string> = {
+    ENOSPC: 'disken är full',
+    EDQUOT: 'diskkvoten är slut',
+    EACCES: 'behörighet saknas',
+    EPERM: 'åtgärden är inte tillåten (behörighet saknas, eller filen är låst av ett annat program)',
+    EBUSY: 'filen används av ett annat program',
+    EROFS: 'filsystemet är skrivskyddat',
+    ENOENT: reading ? 'filen finns inte' : 'mappen finns inte',
+    ENOTDIR: 'en del av sökvägen är en fil, inte en mapp',
+    EISDIR: 'det är en mapp',
+    ENAMETOOLONG: 'namnet är för långt',
+    EIO: 'in- eller utmatningsfel på disken',
+    EMFILE: 'för många öppna filer',
+    ENFILE: 'för många öppna filer',
+    EFBIG: 'filen blir för stor för filsystemet',
+    ERR_FS_FILE_TOO_LARGE: 'filen är för stor',
+  };
+  const reason = e?.code ? reasons[e.code] : undefined;
+  if (reason) return `${reason} (${e.code})`;
+  const message = String(e?.message ?? error).split('\n')[0];
+  return e?.code && !message.includes(e.code) ? `${message} (${e.code})` : message;
 }

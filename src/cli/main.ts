@@ -33,7 +33,15 @@ export const USAGE = `infosak – Infosäkkollen från kommandoraden
                                                  beräkna och skriv resultatbladen
 
 Slutkoder: 0 beräknat utan fel, 3 beräknat men vissa svar hade fel (räknas som obesvarade),
-2 inget kunde beräknas (oläslig fil, ogiltig JSON, okänd katalog).`;
+2 inget kunde beräknas (oläslig fil, ogiltig JSON, okänd katalog).
+--debug skriver ut hela felet (med stackspår) vid oväntade fel.`;
+
+/** An unexpected error as one line; with --debug, its stack too. */
+export function unexpectedError(error: unknown, debug: boolean): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = `infosak: oväntat fel: ${message.replace(/\s*\n\s*/g, ' ').trim() || (error as Error)?.name || 'okänt fel'}`;
+  return debug && error instanceof Error && error.stack ? `${line}\n${error.stack}` : line;
+}
 
 /** Runs one command and returns its exit code; the only place that knows about exit codes and argv. */
 export async function run(argv: readonly string[], out: Output): Promise<number> {
@@ -51,16 +59,24 @@ export async function run(argv: readonly string[], out: Output): Promise<number>
       out.stderr(`infosak: ${e.message}`);
       return EXIT_FATAL;
     }
-    out.stderr(`infosak: oväntat fel: ${(e as Error).stack ?? e}`);
+    out.stderr(unexpectedError(e, argv.includes('--debug')));
     return EXIT_FATAL;
   }
 }
 
 export function main(argv: readonly string[]): void {
+  // Whatever escapes run() (an error thrown in a callback, a rejected promise nobody awaited) is
+  // still one line and exit 2, never Node's stack dump.
+  const fatal = (error: unknown) => {
+    process.stderr.write(unexpectedError(error, argv.includes('--debug')) + '\n');
+    process.exit(EXIT_FATAL);
+  };
+  process.on('uncaughtException', fatal);
+  process.on('unhandledRejection', fatal);
   void run(argv, {
     stdout: (t) => process.stdout.write(t + '\n'),
     stderr: (t) => process.stderr.write(t + '\n'),
   }).then((code) => {
     process.exitCode = code;
-  });
+  }, fatal);
 }

@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { applyPlanToXlsx } from '../../adapters/xlsx/applyPlan';
 import { NotAWorkbookError, readXlsxGrid } from '../../adapters/xlsx/readGrid';
 import type { AnswerSet } from '../../core/answers/types';
@@ -11,9 +10,10 @@ import type { WorkbookGrid, WritePlan } from '../../workbook/plan/types';
 import { readWorkbook, type LocatedIssue } from '../../workbook/read';
 import { describeIssue } from '../../i18n';
 import { UsageError, type ParsedArgs } from '../args';
+import { writeFileAtomic } from '../atomicWrite';
 import { resultJson } from '../format/resultJson';
 import { summaryText } from '../format/summary';
-import { catalogFor, EXIT_INPUT_ERRORS, EXIT_OK, FatalError, readAnswersFile } from '../io';
+import { catalogFor, EXIT_INPUT_ERRORS, EXIT_OK, FatalError, fsReason, readAnswersFile } from '../io';
 import type { Output } from '../main';
 import { DEFAULT_CATALOG } from '../../core/catalog/registry';
 
@@ -21,18 +21,18 @@ export function readBytes(path: string): Uint8Array {
   try {
     return readFileSync(path);
   } catch (e) {
-    throw new FatalError(`Kan inte läsa ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new FatalError(`Kan inte läsa ${path}: ${fsReason(e, true)}`);
   }
 }
 
+/** Writes a file the CLI made: atomically, so the original survives any failure (see atomicWrite). */
 export function writeBytes(path: string, data: Uint8Array): void {
-  try {
-    const dir = dirname(path);
-    if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
-    writeFileSync(path, data);
-  } catch (e) {
-    throw new FatalError(`Kan inte skriva ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+  writeFileAtomic(path, data);
+}
+
+function notAWorkbook(path: string, e: NotAWorkbookError): FatalError {
+  // The adapter's English lead-in ("Not an .xlsx workbook:") would repeat the Swedish one.
+  return new FatalError(`${path} är ingen läsbar Excel-arbetsbok: ${e.message.replace(/^Not (?:a|an) [^:]*:\s*/, '')}`);
 }
 
 /** Applies a plan; a plan the workbook cannot take (e.g. a table name the user already uses) is one clear line. */
@@ -40,6 +40,8 @@ export async function applyOrFail(path: string, base: Uint8Array | null, plan: W
   try {
     return await applyPlanToXlsx(base, plan);
   } catch (e) {
+    // A damaged part nobody read is found only when the package is written back.
+    if (e instanceof NotAWorkbookError) throw notAWorkbook(path, e);
     throw new FatalError(`Kan inte skriva resultatet i ${path}: ${(e as Error).message.split('\n')[0]}`);
   }
 }
@@ -48,7 +50,7 @@ async function gridOf(path: string, data: Uint8Array): Promise<WorkbookGrid> {
   try {
     return await readXlsxGrid(data, INPUT_SHEETS);
   } catch (e) {
-    if (e instanceof NotAWorkbookError) throw new FatalError(`${path} är ingen Excel-arbetsbok (.xlsx): ${e.message}`);
+    if (e instanceof NotAWorkbookError) throw notAWorkbook(path, e);
     throw e;
   }
 }
