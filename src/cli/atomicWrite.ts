@@ -19,6 +19,7 @@ export interface FileSteps {
   /** Creates a new file exclusively for writing. */
   open(path: string): number;
   chmod(fd: number, mode: number): void;
+  chown(fd: number, uid: number, gid: number): void;
   /** Writes from data[offset…offset+length), returns how many bytes were written. */
   write(fd: number, data: Uint8Array, offset: number, length: number): number;
   fsync(fd: number): void;
@@ -45,6 +46,7 @@ export const nodeFileSteps: FileSteps = {
   mkdir: (path) => fs.mkdirSync(path),
   open: (path) => fs.openSync(path, 'wx', 0o666),
   chmod: (fd, mode) => fs.fchmodSync(fd, mode),
+  chown: (fd, uid, gid) => fs.fchownSync(fd, uid, gid),
   write: (fd, data, offset, length) => fs.writeSync(fd, data, offset, length),
   fsync: (fd) => fs.fsyncSync(fd),
   close: (fd) => fs.closeSync(fd),
@@ -113,8 +115,13 @@ export function writeFileAtomic(path: string, data: Uint8Array, steps: FileSteps
     if (existing?.isDirectory()) throw Object.assign(new Error(`${target} is a folder`), { code: 'EISDIR' });
     temp = tempName(target);
     fd = steps.open(temp);
-    // Before any byte is written: a private original never has a readable copy beside it.
-    if (existing) steps.chmod(fd, existing.mode & 0o7777);
+    if (existing) {
+      // The owner first (only root may give a file away; others keep theirs, best effort), then
+      // the mode, before any byte is written: a private original never has a readable copy beside it.
+      const own = fd;
+      if (existing.uid !== process.getuid?.() || existing.gid !== process.getgid?.()) ignore(() => steps.chown(own, existing!.uid, existing!.gid));
+      steps.chmod(fd, existing.mode & 0o7777);
+    }
     for (let offset = 0; offset < data.length; ) offset += steps.write(fd, data, offset, data.length - offset);
     steps.fsync(fd);
     const open = fd;

@@ -3,7 +3,7 @@
  * bytes); the original file must stay byte for byte, no temporary file may be left, and the user
  * gets one Swedish line.
  */
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureFolder, nodeFileSteps, writeFileAtomic, type FileSteps } from '../../src/cli/atomicWrite';
 import { FatalError } from '../../src/cli/io';
@@ -56,6 +56,14 @@ describe('writeFileAtomic', () => {
     expect(readFileSync(path).equals(NEW)).toBe(true); // not toEqual: element-wise, it takes seconds on 200 KB
     expect(statSync(path).mode & 0o777).toBe(0o640);
     expect(readdirSync(dir)).toEqual(['ut.xlsx']);
+  });
+
+  // Only root can give a file to another user: as root, a user's file must stay theirs.
+  (process.getuid?.() === 0 ? it : it.skip)("keeps the original's owner when root rewrites a user's file", () => {
+    const { path } = original();
+    chownSync(path, 1234, 5678);
+    writeFileAtomic(path, NEW);
+    expect([statSync(path).uid, statSync(path).gid]).toEqual([1234, 5678]);
   });
 
   it('creates a new file (and its missing folders)', () => {
