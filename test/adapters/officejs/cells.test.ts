@@ -1,4 +1,4 @@
-import { cellInput, color, isDateFormat, isoToSerial, readCell, serialToIso, supportsExcelApi, textInput } from '../../../src/adapters/officejs/cells';
+import { cellInput, color, isDateFormat, isoToSerial, readCell, serialToIso, supportsApi, supportsExcelApi, textInput } from '../../../src/adapters/officejs/cells';
 
 describe('dates', () => {
   it('converts between YYYY-MM-DD and Excel serials, across the 1900 leap-year bug', () => {
@@ -9,6 +9,11 @@ describe('dates', () => {
     for (const iso of ['1900-01-01', '1900-02-28', '1900-03-01', '1999-12-31', '2024-02-29', '2030-07-01']) expect(serialToIso(isoToSerial(iso))).toBe(iso);
     expect(serialToIso(45366.75)).toBe('2024-03-15');
     expect(() => isoToSerial('2024-02-30')).toThrow('not a YYYY-MM-DD date');
+  });
+
+  it('reads serials of the 1904 date system four years and a day later', () => {
+    expect(serialToIso(0, true)).toBe('1904-01-01');
+    expect(serialToIso(45366 - 1462, true)).toBe('2024-03-15');
   });
 
   it('tells date formats from others', () => {
@@ -27,9 +32,11 @@ describe('cell inputs', () => {
     expect(textInput('Styrning')).toBe('Styrning');
   });
 
-  it('maps plan cells to Office.js inputs', () => {
+  it('maps plan cells to Office.js inputs: null leaves the cell alone, "" clears its value', () => {
+    // "Blank and null values in Excel add-ins": null in a 2-D array keeps the cell, '' clears it.
     expect(cellInput(undefined)).toBeNull();
-    expect(cellInput(null)).toBe('');
+    expect(cellInput(null)).toBeNull();
+    expect(cellInput('')).toBe('');
     expect(cellInput(3)).toBe(3);
     expect(cellInput(false)).toBe(false);
     expect(cellInput({ formula: 'A1+1' })).toBe('=A1+1');
@@ -44,6 +51,12 @@ describe('cell inputs', () => {
     expect(readCell(45366, 'yyyy-mm-dd')).toBe('2024-03-15');
     expect(readCell(3, 'General')).toBe(3);
     expect(readCell('#N/A', 'General')).toBe('#N/A');
+  });
+
+  it('keeps a number that is no date Excel can show as a number, even under a date format', () => {
+    expect(readCell(0, 'yyyy-mm-dd')).toBe(0);
+    expect(readCell(20270115, 'yyyy-mm-dd')).toBe(20270115);
+    expect(readCell(2958465, 'yyyy-mm-dd')).toBe('9999-12-31');
   });
 
   it('checks colours', () => {
@@ -62,5 +75,11 @@ describe('supportsExcelApi', () => {
     g.Office = { context: { requirements: { isSetSupported: (_: string, v: string) => v <= '1.8' } } };
     expect(supportsExcelApi(context, '1.8')).toBe(true);
     expect(supportsExcelApi(context, '1.9')).toBe(false);
+  });
+
+  it('assumes no for other requirement sets without Office, and asks the context first', () => {
+    expect(supportsApi(null, 'ExcelApiOnline', '1.1')).toBe(false);
+    const context = { requirements: { isSetSupported: (name: string) => name === 'ExcelApiOnline' } } as unknown as Excel.RequestContext;
+    expect(supportsApi(context, 'ExcelApiOnline', '1.1')).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { createMemoryExcel } from '../../../src/adapters/officejs/memory/memoryExcel';
-import { type ExcelRunner, isCellEditModeError, runExcel, selectCellSafe } from '../../../src/adapters/officejs/run';
+import { type ExcelRunner, delaysForCellEdit, isCellEditModeError, runExcel, selectCellSafe } from '../../../src/adapters/officejs/run';
 
 const fast = { delayMs: 1 };
 
@@ -7,18 +7,19 @@ function editModeError(): Error & { code: string } {
   return Object.assign(new Error('The operation is not allowed while Excel is in cell-edit mode.'), { code: 'InvalidOperationInCellEditMode' });
 }
 
-/** A runner that fails `failures` times with the given error, then runs the batch. */
+/** A runner on a host before ExcelApi 1.11 that fails `failures` times with the given error, then runs the batch. */
 function flakyRunner(failures: number, error: () => unknown): ExcelRunner & { calls: number } {
   const excel = createMemoryExcel();
   const runner = {
     calls: 0,
-    async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    requirements: excel.requirements,
+    async run<T>(...args: unknown[]): Promise<T> {
       runner.calls++;
       if (runner.calls <= failures) throw error();
-      return excel.run(batch);
+      return excel.run(args[args.length - 1] as (context: Excel.RequestContext) => Promise<T>);
     },
   };
-  return runner;
+  return runner as ExcelRunner & { calls: number };
 }
 
 describe('runExcel', () => {
@@ -54,6 +55,29 @@ describe('runExcel', () => {
       fast,
     );
     expect(result).toBe(3);
+  });
+
+  // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-delay-in-cell-edit
+  it('waits for the user to leave the cell where Excel can (delayForCellEdit, ExcelApi 1.11)', async () => {
+    const excel = createMemoryExcel({ apiVersion: '1.11' });
+    expect(delaysForCellEdit(excel)).toBe(true);
+    excel.enterCellEdit();
+    let done = false;
+    const run = runExcel(async () => (done = true), excel, { tries: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(done).toBe(false); // still waiting, not failed
+    excel.exitCellEdit();
+    await expect(run).resolves.toBe(true);
+  });
+
+  it('falls back to the bounded retry on older hosts, which fail at once in cell-edit mode', async () => {
+    const excel = createMemoryExcel({ apiVersion: '1.9' });
+    expect(delaysForCellEdit(excel)).toBe(false);
+    excel.enterCellEdit();
+    setTimeout(() => excel.exitCellEdit(), 3);
+    await expect(runExcel(async () => 'klart', excel, { tries: 5, delayMs: 2 })).resolves.toBe('klart');
+    excel.enterCellEdit();
+    await expect(runExcel(async () => 'klart', excel, { tries: 2, delayMs: 1 })).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
   });
 
   it('rejects with a clear message when there is no Excel', async () => {

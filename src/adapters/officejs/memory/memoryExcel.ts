@@ -18,6 +18,7 @@ import {
   type MemoryName,
   type MemoryShape,
   assertNameFree,
+  isValidDefinedName,
   type BorderLine,
   type BorderSide,
   type CellFormat,
@@ -1147,7 +1148,8 @@ class MemoryCharts extends MemoryCollection<MemorySheet, MemoryChart> {
 const TABLE_STYLE = /^TableStyle(Light([1-9]|1\d|2[01])|Medium([1-9]|1\d|2[0-8])|Dark([1-9]|1[01]))$/;
 
 function checkTableName(workbook: MemoryWorkbook, name: unknown, self?: MemoryTable): string {
-  if (typeof name !== 'string' || !/^[A-Za-z_\\][A-Za-z0-9_.\\]{0,254}$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[rc]$/i.test(name)) {
+  // Table names follow the defined-name rules (they share the namespace).
+  if (!isValidDefinedName(name)) {
     throw invalid(`"${String(name)}" is not a valid table name.`);
   }
   const other = workbook.findTable(name);

@@ -535,11 +535,11 @@ export class MemorySheet {
 
 const INVALID_SHEET_NAME = /[\\/?*[\]:]/;
 
-/** Excel's defined-name syntax (a letter, _ or \\ first; no cell reference, no R/C alone). */
+/** Excel's defined-name syntax (a letter of any alphabet, _ or \\ first; no cell reference, no R/C alone). */
 export function isValidDefinedName(name: unknown): name is string {
   return (
     typeof name === 'string' &&
-    /^[A-Za-z_\\][A-Za-z0-9_.\\]{0,254}$/.test(name) &&
+    /^[\p{L}_\\][\p{L}\p{N}_.\\]{0,254}$/u.test(name) &&
     !/^[A-Za-z]{1,3}\d+$/.test(name) &&
     !/^[rc]$/i.test(name) &&
     !/^[rc]\d*([rc]\d*)?$/i.test(name)
