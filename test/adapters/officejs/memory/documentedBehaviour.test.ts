@@ -5,7 +5,7 @@
  */
 import { MemoryExcelError, MemoryWorkbook, createMemoryExcel, memoryContext } from '../../../../src/adapters/officejs/memory/memoryExcel';
 
-async function batch(excel: ReturnType<typeof createMemoryExcel>, work: (context: Excel.RequestContext) => void | Promise<void>): Promise<void> {
+async function batch(excel: ReturnType<typeof createMemoryExcel>, work: (context: Excel.RequestContext) => unknown): Promise<void> {
   await excel.run(async (context) => {
     await work(context);
     await context.sync();
