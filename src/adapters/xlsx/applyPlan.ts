@@ -1,7 +1,9 @@
 /**
  * Applies a WritePlan to an .xlsx package by patching the zip: the sheets the plan owns are written
- * from scratch (with their tables, charts and drawing), everything else keeps its exact bytes.
- * An ExcelJS round trip would drop the user's charts and pictures (TOOLCHAIN.md).
+ * from scratch (with their tables, charts and drawing), sheets it updates ('update' mode) are
+ * patched cell by cell (patchSheet.ts), everything else keeps its exact bytes. Every sheet the plan
+ * writes gets the product's mark (OWNER_NAME). An ExcelJS round trip would drop the user's charts
+ * and pictures (TOOLCHAIN.md).
  */
 import { parseRange } from '../../workbook/plan/address';
 import type { WritePlan } from '../../workbook/plan/types';
@@ -21,7 +23,9 @@ import { buildSheetModels, cellKey, cellScalar, type SheetModel } from './sheetM
 import { externalLinks, sheetXml } from './sheetXml';
 import { StyleSheet, minimalStylesXml } from './styles';
 import { tableColumnNames, tableXml } from './tables';
-import { activeTab, withFullCalcOnLoad, withSheetAdded, withSheetRenamed, withSheetTitles } from './workbookXml';
+import { OWNER_NAME } from '../../workbook/layout';
+import { patchSheetXml, type SkippedCell, type TableHeader } from './patchSheet';
+import { activeTab, withFullCalcOnLoad, withOwnerMarks, withSheetAdded, withSheetRenamed, withSheetTitles } from './workbookXml';
 import { parseAttributes } from './xml';
 
 export { NotAWorkbookError } from './package';
@@ -29,25 +33,52 @@ export { NotAWorkbookError } from './package';
 /** Name of the sheet a new workbook gets when the plan creates none (a workbook needs one). */
 const PLACEHOLDER_SHEET = 'Blad1';
 
+export type { SkipReason, SkippedCell } from './patchSheet';
+
+export interface XlsxWriteResult {
+  readonly bytes: Uint8Array;
+  /** Cells of updated sheets the plan named but that were left as they were, and why. */
+  readonly skipped: readonly SkippedCell[];
+}
+
 export async function applyPlanToXlsx(base: Uint8Array | null, plan: WritePlan): Promise<Uint8Array> {
+  return (await applyPlanToXlsxWithReport(base, plan)).bytes;
+}
+
+/**
+ * Applies the plan and reports the cells it could not write without breaking the user's work (the
+ * master of a shared formula, a cell inside an array formula, a table header); those keep their
+ * content. When nothing changes, the bytes given are returned as they are.
+ */
+export async function applyPlanToXlsxWithReport(base: Uint8Array | null, plan: WritePlan): Promise<XlsxWriteResult> {
   const models = buildSheetModels(plan);
   const pkg = base ? await XlsxPackage.open(base) : XlsxPackage.createEmpty();
   if (!base && models.size === 0) models.set(PLACEHOLDER_SHEET, buildSheetModels([{ kind: 'sheet', sheet: PLACEHOLDER_SHEET }]).get(PLACEHOLDER_SHEET)!);
 
   const workbookPart = pkg.workbookPart;
-  let workbook = (await pkg.text(workbookPart)) ?? '';
+  const workbookBefore = (await pkg.text(workbookPart)) ?? '';
+  let workbook = workbookBefore;
   let workbookRels = await pkg.relationships(workbookPart);
   const relsBefore = JSON.stringify(workbookRels);
   const entries = await pkg.sheets();
   const namesBefore = entries.map((e) => e.name);
+  let changed = !base;
 
   // Which owned sheets exist already (Excel compares sheet names case-insensitively).
   const existing = new Map<string, SheetEntry>();
+  const updated = new Map<string, SheetEntry>();
   for (const model of models.values()) {
     const entry = entries.find((e) => e.name.toLowerCase() === model.name.toLowerCase());
-    if (!entry) continue;
+    if (!entry) {
+      if (model.mode === 'update') throw new Error(`Sheet "${model.name}" does not exist; a sheet is only updated in place where it is.`);
+      continue;
+    }
     if (entry.relType !== REL_TYPE.worksheet || !entry.part || !pkg.has(entry.part)) {
       throw new Error(`Sheet "${entry.name}" exists but is not an ordinary worksheet (a chart sheet?); rename it or remove it before writing "${model.name}".`);
+    }
+    if (model.mode === 'update') {
+      updated.set(model.name, entry);
+      continue;
     }
     existing.set(model.name, entry);
     if (entry.name !== model.name) {
@@ -56,29 +87,50 @@ export async function applyPlanToXlsx(base: Uint8Array | null, plan: WritePlan):
     }
   }
 
-  if (existing.size > 0) {
-    await removeOldSheetParts(pkg, [...existing.values()].map((e) => e.part!));
-    // calcChain lists formula cells by sheet; stale entries make Excel repair the file.
-    for (const rel of workbookRels.filter((r) => r.type === REL_TYPE.calcChain)) {
-      const part = resolveTarget(workbookPart, rel.target);
-      pkg.remove(part);
-      await pkg.removeOverride(part);
-    }
-    workbookRels = workbookRels.filter((r) => r.type !== REL_TYPE.calcChain);
-  }
+  if (existing.size > 0) await removeOldSheetParts(pkg, [...existing.values()].map((e) => e.part!));
 
   const styles = await styleSheetOf(pkg, workbookPart, workbookRels, (rels) => (workbookRels = rels));
+  if (styles.created) changed = true;
   const tableIds = await existingTables(pkg, models, workbook);
 
   // Final tab order: the workbook's sheets, then the new ones in plan order.
-  const newModels = [...models.values()].filter((m) => !existing.has(m.name));
+  const newModels = [...models.values()].filter((m) => m.mode === 'replace' && !existing.has(m.name));
   const sheetOrder = [...entries.map((e) => e.name), ...newModels.map((m) => m.name)];
   const selectedTab = activeTab(workbook);
   let nextSheetId = Math.max(0, ...entries.map((e) => e.sheetId || 0)) + 1;
   const lookup = (sheet: string, row: number, column: number) => cellScalar(models, sheet, row, column);
   let needsRecalc = false;
+  let dropCalcChain = existing.size > 0;
+  const skipped: SkippedCell[] = [];
 
   for (const model of models.values()) {
+    if (model.mode === 'update') {
+      const entry = updated.get(model.name)!;
+      const part = entry.part!;
+      const xml = (await pkg.text(part)) ?? '';
+      const rels = await pkg.relationships(part);
+      const result = patchSheetXml(xml, model.cells, {
+        sheet: entry.name,
+        styles: styles.sheet,
+        rels,
+        tables: await tableHeadersOf(pkg, part, rels),
+        conditionalFormats: model.conditionalFormats,
+        dxfIds: model.conditionalFormats.map((cf) => styles.sheet.dxfFor(cf.fill, cf.fontColor)),
+      });
+      skipped.push(...result.skipped);
+      if (result.xml !== xml) {
+        pkg.set(part, result.xml);
+        changed = true;
+      }
+      if (JSON.stringify(result.rels) !== JSON.stringify(rels)) {
+        pkg.setRelationships(part, result.rels);
+        changed = true;
+      }
+      if (result.formulaRemoved) dropCalcChain = true;
+      if (result.needsRecalc) needsRecalc = true;
+      continue;
+    }
+    changed = true;
     let part = existing.get(model.name)?.part;
     if (!part) {
       part = pkg.freePart((n) => `xl/worksheets/sheet${n}.xml`);
@@ -146,12 +198,57 @@ export async function applyPlanToXlsx(base: Uint8Array | null, plan: WritePlan):
     pkg.setRelationships(part, rels);
   }
 
+  if (dropCalcChain) {
+    // calcChain lists formula cells by sheet; stale entries make Excel repair the file.
+    for (const rel of workbookRels.filter((r) => r.type === REL_TYPE.calcChain)) {
+      const part = resolveTarget(workbookPart, rel.target);
+      pkg.remove(part);
+      await pkg.removeOverride(part);
+      changed = true;
+    }
+    workbookRels = workbookRels.filter((r) => r.type !== REL_TYPE.calcChain);
+  }
+
+  // The product's mark on every sheet the plan wrote (sheet-scoped: localSheetId is the tab position).
+  const marks = [...models.values()].map((model) => {
+    const name = updated.get(model.name)?.name ?? model.name;
+    return { localSheetId: sheetOrder.indexOf(name), value: model.name };
+  });
+  workbook = withOwnerMarks(workbook, OWNER_NAME, marks);
+
   if (needsRecalc) workbook = withFullCalcOnLoad(workbook);
-  if (workbook !== (await pkg.text(workbookPart))) pkg.set(workbookPart, workbook);
-  if (JSON.stringify(workbookRels) !== relsBefore) pkg.setRelationships(workbookPart, workbookRels);
-  if (styles.changed) pkg.set(styles.part, styles.sheet.toXml());
+  if (workbook !== workbookBefore) {
+    pkg.set(workbookPart, workbook);
+    changed = true;
+  }
+  if (JSON.stringify(workbookRels) !== relsBefore) {
+    pkg.setRelationships(workbookPart, workbookRels);
+    changed = true;
+  }
+  if (styles.changed) {
+    pkg.set(styles.part, styles.sheet.toXml());
+    changed = true;
+  }
   if (newModels.length || sheetOrder.some((n, i) => n !== namesBefore[i])) await updateAppProperties(pkg, namesBefore, sheetOrder);
-  return pkg.save();
+  // Nothing to change (an update applied again): the workbook keeps its exact bytes, zip included.
+  if (!changed && base) return { bytes: base, skipped };
+  return { bytes: await pkg.save(), skipped };
+}
+
+/** Header rows of the tables on a sheet: their cells must keep the column names. */
+async function tableHeadersOf(pkg: XlsxPackage, sheetPart: string, rels: readonly Relationship[]): Promise<TableHeader[]> {
+  const headers: TableHeader[] = [];
+  for (const rel of rels.filter((r) => r.type === REL_TYPE.table && !r.external)) {
+    const xml = await pkg.text(resolveTarget(sheetPart, rel.target));
+    const root = xml && /<(?:\w+:)?table\b([^>]*)>/.exec(xml);
+    if (!root) continue;
+    const a = parseAttributes(root[1]);
+    if (a.headerRowCount === '0' || !a.ref) continue;
+    const box = parseRange(a.ref);
+    const names = [...xml.matchAll(/<(?:\w+:)?tableColumn\b([^>]*?)\/?>/g)].map((m) => parseAttributes(m[1]).name ?? '');
+    headers.push({ row: box.top, left: box.left, names });
+  }
+  return headers;
 }
 
 /**
@@ -213,10 +310,11 @@ async function styleSheetOf(
   workbookPart: string,
   workbookRels: readonly Relationship[],
   setRels: (rels: Relationship[]) => void,
-): Promise<{ part: string; sheet: StyleSheet; readonly changed: boolean }> {
+): Promise<{ part: string; sheet: StyleSheet; readonly changed: boolean; readonly created: boolean }> {
   const rel = workbookRels.find((r) => r.type === REL_TYPE.styles);
   let part = rel ? resolveTarget(workbookPart, rel.target) : undefined;
   let xml = part ? await pkg.text(part) : undefined;
+  const created = !part || xml === undefined;
   if (!part || xml === undefined) {
     // A hand-made package without styles: give it the minimal one.
     part = part ?? pkg.freePart((n) => (n === 1 ? 'xl/styles.xml' : `xl/styles${n}.xml`));
@@ -229,6 +327,7 @@ async function styleSheetOf(
   return {
     part,
     sheet,
+    created,
     get changed() {
       return sheet.changed;
     },

@@ -2,6 +2,10 @@
  * The plan folded into one model per owned sheet: the final value and style of every cell after
  * all ops (later ops win), plus the sheet-level features. Pure; no package access, so every plan
  * error is thrown before the workbook is touched.
+ *
+ * A sheet op with mode 'update' gives a model of changes only: cells a values op names (a null
+ * names none), the style to lay over each, and conditional formats; the adapter patches the
+ * existing sheet with it (patchSheet.ts).
  */
 import { parseCell, parseRange, rangeAddress, type Box } from '../../workbook/plan/address';
 import type {
@@ -19,11 +23,15 @@ import { DATE_FORMAT, type ResolvedStyle } from './styles';
 export interface CellModel {
   value: CellInput;
   style: ResolvedStyle;
+  /** Update mode: only style ops named the cell, so its value (and formula) stays. */
+  keepValue?: boolean;
 }
 
 export interface SheetModel {
   readonly name: string;
   readonly sheet: SheetOp;
+  /** 'update': patch the existing sheet; `style` of its cells is laid over their existing format. */
+  readonly mode: 'replace' | 'update';
   /** key = cellKey(row, column) */
   readonly cells: Map<number, CellModel>;
   readonly merges: Box[];
@@ -50,7 +58,10 @@ export function keyColumn(key: number): number {
   return key % (MAX_COLUMN + 1);
 }
 
-const LINK_STYLE: ResolvedStyle = { fontColor: '0563C1', underline: true };
+export const LINK_STYLE: ResolvedStyle = { fontColor: '0563C1', underline: true };
+
+/** Op kinds that would change a sheet's structure; an updated sheet keeps the user's. */
+const NOT_IN_UPDATE_MODE = new Set(['merge', 'rowHeight', 'table', 'chart', 'validation']);
 
 /** Owned sheets by name, in plan order of their first `sheet` op. */
 export function buildSheetModels(plan: WritePlan): Map<string, SheetModel> {
@@ -73,9 +84,16 @@ export function buildSheetModels(plan: WritePlan): Map<string, SheetModel> {
       );
     }
     const where = `Plan op ${index + 1} (${op.kind}) on sheet "${op.sheet}"`;
+    if (model.mode === 'update' && NOT_IN_UPDATE_MODE.has(op.kind)) {
+      throw new Error(`${where}: a sheet updated in place (mode 'update') keeps its own ${op.kind === 'rowHeight' ? 'row heights' : `${op.kind}s`}; the plan cannot add one.`);
+    }
     try {
       switch (op.kind) {
         case 'values': {
+          if (model.mode === 'update') {
+            updateValues(model, op.at, op.rows, op.style);
+            break;
+          }
           const start = parseCell(op.at);
           op.rows.forEach((row, r) =>
             row.forEach((input, c) => {
@@ -159,10 +177,25 @@ export function cellScalar(models: ReadonlyMap<string, SheetModel>, sheet: strin
   return value.date;
 }
 
+/** Update mode: null leaves a cell alone; the style is laid over the cell's format by the adapter. */
+function updateValues(model: SheetModel, at: string, rows: readonly (readonly CellInput[])[], style: ResolvedStyle | undefined): void {
+  const start = parseCell(at);
+  rows.forEach((row, r) =>
+    row.forEach((input, c) => {
+      if (input === null) return;
+      const cell = cellAt(model, start.row + r, start.column + c);
+      cell.value = checkInput(input);
+      cell.keepValue = false;
+      if (style) cell.style = { ...cell.style, ...style };
+    }),
+  );
+}
+
 function emptyModel(sheet: SheetOp): SheetModel {
   return {
     name: sheet.sheet,
     sheet,
+    mode: sheet.mode === 'update' ? 'update' : 'replace',
     cells: new Map(),
     merges: [],
     validations: [],
@@ -178,7 +211,7 @@ function cellAt(model: SheetModel, row: number, column: number): CellModel {
   const key = cellKey(row, column);
   let cell = model.cells.get(key);
   if (!cell) {
-    cell = { value: null, style: {} };
+    cell = model.mode === 'update' ? { value: null, style: {}, keepValue: true } : { value: null, style: {} };
     model.cells.set(key, cell);
   }
   return cell;

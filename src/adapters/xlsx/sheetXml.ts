@@ -145,29 +145,35 @@ function sheetData(model: SheetModel, keys: readonly number[], context: SheetXml
   return out.join('');
 }
 
-function cellXml(ref: string, value: CellInput, xf: number): string {
+/**
+ * One <c> element. `prefix` is the SpreadsheetML prefix of the part it goes into ("x:" in a part
+ * written with one; '' as Excel writes them).
+ */
+export function cellXml(ref: string, value: CellInput, xf: number, prefix = ''): string {
+  const c = `${prefix}c`;
   const s = xf ? ` s="${xf}"` : '';
-  if (value === null) return `<c r="${ref}"${s}/>`;
+  if (value === null) return `<${c} r="${ref}"${s}/>`;
   switch (typeof value) {
     case 'string':
-      return inlineString(ref, s, value);
+      return inlineString(ref, s, value, prefix);
     case 'number':
-      return `<c r="${ref}"${s}><v>${value}</v></c>`;
+      return `<${c} r="${ref}"${s}><${prefix}v>${value}</${prefix}v></${c}>`;
     case 'boolean':
-      return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
+      return `<${c} r="${ref}"${s} t="b"><${prefix}v>${value ? 1 : 0}</${prefix}v></${c}>`;
   }
-  if ('date' in value) return `<c r="${ref}"${s}><v>${dateSerial(value.date)}</v></c>`;
-  if ('link' in value) return inlineString(ref, s, value.text);
-  const formula = `<f>${escapeText(value.formula.replace(/^=/, ''))}</f>`;
+  if ('date' in value) return `<${c} r="${ref}"${s}><${prefix}v>${dateSerial(value.date)}</${prefix}v></${c}>`;
+  if ('link' in value) return inlineString(ref, s, value.text, prefix);
+  const formula = `<${prefix}f>${escapeText(value.formula.replace(/^=/, ''))}</${prefix}f>`;
   const result = value.result;
-  if (result === undefined || result === null) return `<c r="${ref}"${s}>${formula}</c>`;
-  if (typeof result === 'number') return `<c r="${ref}"${s}>${formula}<v>${result}</v></c>`;
-  if (typeof result === 'boolean') return `<c r="${ref}"${s} t="b">${formula}<v>${result ? 1 : 0}</v></c>`;
-  return `<c r="${ref}"${s} t="str">${formula}<v>${escapeCellText(result)}</v></c>`;
+  const v = (text: string) => `<${prefix}v>${text}</${prefix}v>`;
+  if (result === undefined || result === null) return `<${c} r="${ref}"${s}>${formula}</${c}>`;
+  if (typeof result === 'number') return `<${c} r="${ref}"${s}>${formula}${v(String(result))}</${c}>`;
+  if (typeof result === 'boolean') return `<${c} r="${ref}"${s} t="b">${formula}${v(result ? '1' : '0')}</${c}>`;
+  return `<${c} r="${ref}"${s} t="str">${formula}${v(escapeCellText(result))}</${c}>`;
 }
 
-function inlineString(ref: string, s: string, text: string): string {
-  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeCellText(text)}</t></is></c>`;
+function inlineString(ref: string, s: string, text: string, prefix: string): string {
+  return `<${prefix}c r="${ref}"${s} t="inlineStr"><${prefix}is><${prefix}t xml:space="preserve">${escapeCellText(text)}</${prefix}t></${prefix}is></${prefix}c>`;
 }
 
 function conditionalFormatting(model: SheetModel, dxfIds: readonly number[]): string {

@@ -3,6 +3,8 @@
  * differential formats (dxf) the plan needs. Existing entries keep their indexes (the user's cells
  * and other sheets point at them); an entry identical to one already there is reused, so applying
  * a plan twice does not grow the file.
+ * For sheets updated in place, overlayXf() clones a cell's existing format and sets only what the
+ * plan's style names, so the user's own fill, font or number format survives.
  */
 import type { CellStyle } from '../../workbook/plan/types';
 import { XML_HEADER, escapeXml, parseAttributes } from './xml';
@@ -54,6 +56,7 @@ export class StyleSheet {
   private readonly baseFont: { size: string; name: string; rest: string; color: string };
   private nextNumFmtId: number;
   private readonly numFmtIds = new Map<string, number>();
+  private readonly overlayCache = new Map<string, number>();
 
   constructor(private readonly original: string) {
     if (/<\w+:styleSheet\b/.test(original)) {
@@ -93,6 +96,79 @@ export class StyleSheet {
     // Excel reads a dxf's solid fill from bgColor, LibreOffice from fgColor: give both.
     const colour = argb(fill);
     return this.add('dxfs', `<dxf>${font}<fill><patternFill patternType="solid"><fgColor rgb="${colour}"/><bgColor rgb="${colour}"/></patternFill></fill></dxf>`);
+  }
+
+  /**
+   * The cellXfs index of `base` with `style` laid over it: the existing format cloned, only the
+   * properties `style` defines set (font, fill, border, number format, alignment, protection).
+   * `base` itself when nothing changes; an identical format already there is reused.
+   */
+  overlayXf(base: number, style: ResolvedStyle): number {
+    const xfs = this.collection('cellXfs').children;
+    const from = base >= 0 && base < xfs.length ? base : 0;
+    const key = `${from}|${JSON.stringify(style, Object.keys(style).sort())}`;
+    const cached = this.overlayCache.get(key);
+    if (cached !== undefined) return cached;
+    const source = xfs[from] ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
+    const xf = parseXf(source);
+    const before = xfToXml(xf);
+    this.layOver(xf, style);
+    const after = xfToXml(xf);
+    const index = after === before && from < xfs.length ? from : this.add('cellXfs', after);
+    this.overlayCache.set(key, index);
+    return index;
+  }
+
+  /** Whether the cell format shows numbers as dates (so a date written there keeps its format). */
+  isDateXf(index: number): boolean {
+    const xf = this.collection('cellXfs').children[index];
+    if (xf === undefined) return false;
+    const id = Number(/\bnumFmtId="(\d+)"/.exec(xf)?.[1] ?? 0);
+    const custom = this.collection('numFmts').children.find((c) => Number(parseAttributes(c).numFmtId) === id);
+    return custom !== undefined ? isDateFormat(parseAttributes(custom).formatCode ?? '') : BUILT_IN_DATE_FORMATS.has(id);
+  }
+
+  private layOver(xf: ParsedXf, style: ResolvedStyle): void {
+    const set = (name: string, value: number, apply: string) => {
+      xf.attributes.set(name, String(value));
+      xf.attributes.set(apply, '1');
+    };
+    if (style.bold !== undefined || style.italic !== undefined || style.underline !== undefined || style.fontSize !== undefined || style.fontColor !== undefined) {
+      const fonts = this.collection('fonts').children;
+      const font = fonts[Number(xf.attributes.get('fontId') ?? 0)] ?? fonts[0] ?? '<font/>';
+      const overlaid = overlayFont(font, style);
+      if (overlaid !== font) set('fontId', this.add('fonts', overlaid), 'applyFont');
+    }
+    if (style.fill !== undefined) set('fillId', this.add('fills', solidFill(style.fill)), 'applyFill');
+    if (style.border !== undefined) {
+      const borders = this.collection('borders').children;
+      const border = borders[Number(xf.attributes.get('borderId') ?? 0)] ?? '<border/>';
+      const overlaid = overlayBorder(border, style.border);
+      if (overlaid !== border) set('borderId', this.add('borders', overlaid), 'applyBorder');
+    }
+    if (style.numberFormat !== undefined) {
+      const id = this.numFmtId(style.numberFormat);
+      if (String(id) !== (xf.attributes.get('numFmtId') ?? '0')) set('numFmtId', id, 'applyNumberFormat');
+    }
+    if (style.hAlign !== undefined || style.vAlign !== undefined || style.wrap !== undefined || style.indent !== undefined) {
+      const a = xf.alignment;
+      if (style.hAlign !== undefined) a.set('horizontal', style.hAlign);
+      if (style.vAlign !== undefined) a.set('vertical', style.vAlign === 'middle' ? 'center' : style.vAlign);
+      if (style.wrap !== undefined) {
+        if (style.wrap) a.set('wrapText', '1');
+        else a.delete('wrapText');
+      }
+      if (style.indent !== undefined) {
+        if (style.indent) a.set('indent', String(Math.round(style.indent)));
+        else a.delete('indent');
+      }
+      xf.attributes.set('applyAlignment', '1');
+    }
+    if (style.locked !== undefined) {
+      if (style.locked) xf.protection.delete('locked');
+      else xf.protection.set('locked', '0');
+      xf.attributes.set('applyProtection', '1');
+    }
   }
 
   toXml(): string {
@@ -141,7 +217,7 @@ export class StyleSheet {
   private xfXml(style: ResolvedStyle): string {
     const hasFont = style.bold || style.italic || style.underline || style.fontSize !== undefined || style.fontColor !== undefined;
     const fontId = hasFont ? this.add('fonts', this.fontXml(style)) : 0;
-    const fillId = style.fill ? this.add('fills', `<fill><patternFill patternType="solid"><fgColor rgb="${argb(style.fill)}"/><bgColor indexed="64"/></patternFill></fill>`) : 0;
+    const fillId = style.fill ? this.add('fills', solidFill(style.fill)) : 0;
     const borderId = style.border ? this.add('borders', borderXml(style.border)) : 0;
     const numFmtId = style.numberFormat !== undefined ? this.numFmtId(style.numberFormat) : 0;
     const alignment = alignmentXml(style);
@@ -186,6 +262,106 @@ function describeBaseFont(font: string): { size: string; name: string; rest: str
     color: /<color\b[^>]*\/>/.exec(font)?.[0] ?? '',
     rest: `${family ? `<family val="${family}"/>` : ''}${charset ? `<charset val="${charset}"/>` : ''}${scheme ? `<scheme val="${scheme}"/>` : ''}`,
   };
+}
+
+function solidFill(color: string): string {
+  return `<fill><patternFill patternType="solid"><fgColor rgb="${argb(color)}"/><bgColor indexed="64"/></patternFill></fill>`;
+}
+
+/** Built-in number formats that show dates (14–17, 22; 27–36 and 50–58 are East Asian dates). */
+const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/** A format shows a date when it has day or year tokens outside quotes, escapes and [colour] blocks. */
+export function isDateFormat(code: string): boolean {
+  const bare = code.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, '');
+  return /[dy]/i.test(bare);
+}
+
+/** A cell format (xf) taken apart so single properties can be changed and it can be written back. */
+interface ParsedXf {
+  readonly attributes: Map<string, string>;
+  readonly alignment: Map<string, string>;
+  readonly protection: Map<string, string>;
+  /** Other children (extLst), kept as they are. */
+  readonly rest: string;
+}
+
+const XF_ATTRIBUTE_ORDER = ['numFmtId', 'fontId', 'fillId', 'borderId', 'xfId', 'quotePrefix', 'pivotButton', 'applyNumberFormat', 'applyFont', 'applyFill', 'applyBorder', 'applyAlignment', 'applyProtection'];
+const ALIGNMENT_ORDER = ['horizontal', 'vertical', 'textRotation', 'wrapText', 'indent', 'relativeIndent', 'justifyLastLine', 'shrinkToFit', 'readingOrder'];
+
+function attributeMap(tag: string): Map<string, string> {
+  return new Map(Object.entries(parseAttributes(tag)));
+}
+
+function parseXf(xml: string): ParsedXf {
+  const start = /^<xf\b([^>]*?)\/?>/.exec(xml);
+  const inner = xml.replace(/^<xf\b[^>]*?(?:\/>|>)/, '').replace(/<\/xf>$/, '');
+  const alignment = /<alignment\b([^>]*?)\/?>(?:<\/alignment>)?/.exec(inner);
+  const protection = /<protection\b([^>]*?)\/?>(?:<\/protection>)?/.exec(inner);
+  let rest = inner;
+  for (const m of [alignment, protection]) if (m) rest = rest.replace(m[0], '');
+  return {
+    attributes: attributeMap(start?.[1] ?? ''),
+    alignment: attributeMap(alignment?.[1] ?? ''),
+    protection: attributeMap(protection?.[1] ?? ''),
+    rest,
+  };
+}
+
+function orderedAttributes(attributes: ReadonlyMap<string, string>, order: readonly string[]): string {
+  const names = [...order.filter((n) => attributes.has(n)), ...[...attributes.keys()].filter((n) => !order.includes(n))];
+  return names.map((n) => ` ${n}="${escapeXml(attributes.get(n)!)}"`).join('');
+}
+
+function xfToXml(xf: ParsedXf): string {
+  const alignment = xf.alignment.size ? `<alignment${orderedAttributes(xf.alignment, ALIGNMENT_ORDER)}/>` : '';
+  const protection = xf.protection.size ? `<protection${orderedAttributes(xf.protection, ['locked', 'hidden'])}/>` : '';
+  const children = `${alignment}${protection}${xf.rest}`;
+  const start = `<xf${orderedAttributes(xf.attributes, XF_ATTRIBUTE_ORDER)}`;
+  return children ? `${start}>${children}</xf>` : `${start}/>`;
+}
+
+/** CT_Font children in the order Excel writes them. */
+const FONT_ORDER = ['b', 'i', 'strike', 'condense', 'extend', 'outline', 'shadow', 'u', 'vertAlign', 'sz', 'color', 'name', 'family', 'charset', 'scheme'];
+
+/** A font with the style's font properties set; the same string when nothing changes. */
+function overlayFont(font: string, style: ResolvedStyle): string {
+  const children = new Map<string, string>();
+  const inner = font.replace(/^<font\b[^>]*?(?:\/>|>)/, '').replace(/<\/font>$/, '');
+  for (const m of inner.matchAll(/<(\w+)\b[^>]*?(?:\/>|>[\s\S]*?<\/\1>)/g)) children.set(m[1], m[0]);
+  const before = fontXml(children);
+  const toggle = (name: string, on: boolean | undefined) => {
+    if (on === undefined) return;
+    if (on) children.set(name, `<${name}/>`);
+    else children.delete(name);
+  };
+  toggle('b', style.bold);
+  toggle('i', style.italic);
+  toggle('u', style.underline);
+  if (style.fontSize !== undefined) children.set('sz', `<sz val="${style.fontSize}"/>`);
+  if (style.fontColor !== undefined) children.set('color', `<color rgb="${argb(style.fontColor)}"/>`);
+  const after = fontXml(children);
+  return after === before ? font : after;
+}
+
+function fontXml(children: ReadonlyMap<string, string>): string {
+  const names = [...FONT_ORDER.filter((n) => children.has(n)), ...[...children.keys()].filter((n) => !FONT_ORDER.includes(n))];
+  return `<font>${names.map((n) => children.get(n)).join('')}</font>`;
+}
+
+/** CT_Border children in schema order. */
+const BORDER_SIDES = ['start', 'end', 'left', 'right', 'top', 'bottom', 'diagonal', 'vertical', 'horizontal'];
+
+/** 'thin' sets a thin line on all four sides; 'bottom' only on the bottom side, the others stay. */
+function overlayBorder(border: string, kind: 'thin' | 'bottom'): string {
+  const start = /^<border\b([^>]*?)\/?>/.exec(border)?.[1] ?? '';
+  const sides = new Map<string, string>();
+  for (const m of border.matchAll(/<(start|end|left|right|top|bottom|diagonal|vertical|horizontal)\b[^>]*?(?:\/>|>[\s\S]*?<\/\1>)/g)) sides.set(m[1], m[0]);
+  const thin = (name: string) => `<${name} style="thin"><color auto="1"/></${name}>`;
+  const changed = kind === 'thin' ? ['left', 'right', 'top', 'bottom'] : ['bottom'];
+  for (const side of changed) sides.set(side, thin(side));
+  for (const side of ['left', 'right', 'top', 'bottom', 'diagonal']) if (!sides.has(side)) sides.set(side, `<${side}/>`);
+  return `<border${start}>${BORDER_SIDES.filter((s) => sides.has(s)).map((s) => sides.get(s)).join('')}</border>`;
 }
 
 function borderXml(kind: 'thin' | 'bottom'): string {

@@ -3,7 +3,7 @@
  * pivot caches, extensions) stays exactly as it was.
  */
 import { RELATIONSHIPS_NS } from './package';
-import { decodeXml, element, escapeXml, parseAttributes } from './xml';
+import { decodeXml, element, escapeText, escapeXml, parseAttributes } from './xml';
 
 export function activeTab(workbookXml: string): number {
   const view = /<(?:\w+:)?workbookView\b([^>]*)>/.exec(workbookXml);
@@ -76,4 +76,61 @@ export function withSheetTitles(appXml: string, before: readonly string[], after
   let xml = appXml.slice(0, titles.index) + `${titles[1]}${newNames.length}${titles[3]}${vector}${titles[5]}` + appXml.slice(titles.index + titles[0].length);
   xml = xml.replace(heading[0], `${heading[1]}${after.length}${heading[3]}`);
   return xml;
+}
+
+/** CT_Workbook elements that follow definedNames, to insert <definedNames> where there is none. */
+const AFTER_DEFINED_NAMES = ['calcPr', ...AFTER_CALC_PR];
+
+export interface OwnerMark {
+  /** 0-based position of the sheet in <sheets> (the localSheetId Excel uses). */
+  readonly localSheetId: number;
+  /** The sheet the product made it as; written as a string constant. */
+  readonly value: string;
+}
+
+/**
+ * Adds the hidden, sheet-scoped defined name `name` (e.g. OWNER_NAME) with the string constant
+ * `"value"` for each mark whose sheet does not carry one yet. Defined names are compared
+ * case-insensitively, as Excel does; everything else in workbook.xml stays as it was.
+ */
+export function withOwnerMarks(workbookXml: string, name: string, marks: readonly OwnerMark[]): string {
+  const block = /<((?:\w+:)?)definedNames\b[^>]*?(\/?)>/.exec(workbookXml);
+  const have = new Set<number>();
+  if (block && !block[2]) {
+    const end = workbookXml.indexOf(`</${block[1]}definedNames>`, block.index);
+    for (const m of workbookXml.slice(block.index, end).matchAll(/<(?:\w+:)?definedName\b([^>]*)>/g)) {
+      const a = parseAttributes(m[1]);
+      if ((a.name ?? '').toLowerCase() === name.toLowerCase() && a.localSheetId !== undefined) have.add(Number(a.localSheetId));
+    }
+  }
+  const prefix = block?.[1] ?? /<(\w+:)?workbook\b/.exec(workbookXml)?.[1] ?? '';
+  const added = new Set<number>();
+  let items = '';
+  for (const mark of marks) {
+    if (have.has(mark.localSheetId) || added.has(mark.localSheetId)) continue;
+    added.add(mark.localSheetId);
+    // A formula string constant: quotes inside are doubled.
+    const constant = `"${mark.value.replace(/"/g, '""')}"`;
+    items += element(`${prefix}definedName`, { name, localSheetId: mark.localSheetId, hidden: 1 }, escapeText(constant));
+  }
+  if (!items) return workbookXml;
+  if (block) {
+    if (block[2]) {
+      const open = block[0].replace(/\s*\/>$/, '>');
+      return workbookXml.slice(0, block.index) + `${open}${items}</${block[1]}definedNames>` + workbookXml.slice(block.index + block[0].length);
+    }
+    const close = workbookXml.indexOf(`</${block[1]}definedNames>`, block.index);
+    return workbookXml.slice(0, close) + items + workbookXml.slice(close);
+  }
+  const wrapped = `<${prefix}definedNames>${items}</${prefix}definedNames>`;
+  // Only look after <sheets>: earlier elements (workbookView) may hold an extLst of their own.
+  const sheetsEnd = /<\/(?:\w+:)?sheets>|<(?:\w+:)?sheets\b[^>]*\/>/.exec(workbookXml);
+  const from = sheetsEnd ? sheetsEnd.index + sheetsEnd[0].length : 0;
+  for (const next of AFTER_DEFINED_NAMES) {
+    const at = new RegExp(`<(?:\\w+:)?${next}\\b`, 'g');
+    at.lastIndex = from;
+    const found = at.exec(workbookXml);
+    if (found) return workbookXml.slice(0, found.index) + wrapped + workbookXml.slice(found.index);
+  }
+  return workbookXml.replace(/<\/((?:\w+:)?)workbook>/, (close) => `${wrapped}${close}`);
 }
