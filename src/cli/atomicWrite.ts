@@ -28,6 +28,7 @@ export interface FileSteps {
   unlink(path: string): void;
   /** Flushes a folder's entries (the rename) to disk. */
   syncFolder(path: string): void;
+  readdir(path: string): string[];
 }
 
 const missingIsUndefined = <T>(read: () => T): T | undefined => {
@@ -52,6 +53,7 @@ export const nodeFileSteps: FileSteps = {
   close: (fd) => fs.closeSync(fd),
   rename: (from, to) => fs.renameSync(from, to),
   unlink: (path) => fs.unlinkSync(path),
+  readdir: (path) => fs.readdirSync(path),
   syncFolder: (path) => {
     const fd = fs.openSync(path, 'r');
     try {
@@ -94,8 +96,26 @@ export function ensureFolder(folder: string, steps: FileSteps = nodeFileSteps): 
 
 /** `.<name>.<pid>.<random>.tmp` beside the target: same file system (rename is atomic), hidden, never a name the user chose. */
 function tempName(target: string): string {
-  const name = basename(target).slice(0, 100);
-  return join(dirname(target), `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  return join(dirname(target), `.${basename(target).slice(0, 100)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** Temporary files of earlier writes to the same target whose process is gone (killed mid-write). */
+function removeStaleTemps(target: string, steps: FileSteps): void {
+  const prefix = `.${basename(target).slice(0, 100)}.`;
+  for (const name of steps.readdir(dirname(target))) {
+    const m = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.startsWith(prefix) ? name.slice(prefix.length) : '');
+    if (!m || Number(m[1]) === process.pid || isRunning(Number(m[1]))) continue;
+    ignore(() => steps.unlink(join(dirname(target), name)));
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // alive, someone else's
+  }
 }
 
 /**
@@ -139,6 +159,7 @@ export function writeFileAtomic(path: string, data: Uint8Array, steps: FileSteps
   }
   // The rename is done; making it durable is best effort (not every file system can sync a folder).
   ignore(() => steps.syncFolder(dirname(target)));
+  ignore(() => removeStaleTemps(target, steps));
 }
 
 function ignore(step: () => void): void {

@@ -108,6 +108,16 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['ut.xlsx']);
   });
 
+  it('removes temporary files that earlier, killed writes to the same file left, and only those', () => {
+    const { dir, path } = original();
+    const dead = 2 ** 22 + 12345; // above Linux's pid_max default: no such process
+    const leftovers = [`.ut.xlsx.${dead}.0badc0de.tmp`, `.ut.xlsx.${process.ppid}.12345678.tmp`, `.annan.xlsx.${dead}.0badc0de.tmp`, 'ut.xlsx.tmp'];
+    for (const name of leftovers) writeFileSync(join(dir, name), 'half a workbook');
+    writeFileAtomic(path, NEW);
+    // The dead writer's file goes; a live process's (the parent here), other targets' and the user's own stay.
+    expect(readdirSync(dir).sort()).toEqual(leftovers.slice(1).concat('ut.xlsx').sort());
+  });
+
   it('a failing close after a failed write still removes the temporary file', () => {
     const { dir, path, bytes } = original();
     const steps: FileSteps = { ...failing('write', 'ENOSPC'), close: () => { throw errno('EIO'); } };

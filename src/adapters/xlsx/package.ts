@@ -163,9 +163,10 @@ const mib = (bytes: number) => (bytes >= MIB ? `${Math.round(bytes / MIB)} MiB` 
 function inflateEntry(part: string, file: JSZip.JSZipObject, limits: InflateLimits, decode: boolean): Promise<string> {
   const entry = file as unknown as LoadedEntry;
   const info = entry._data;
-  // JSZip reads the 32-bit sizes as signed numbers: 4 GB reads as negative.
-  const compressed = info?.compressedSize === undefined ? undefined : info.compressedSize >>> 0;
-  const declared = info?.uncompressedSize === undefined ? undefined : info.uncompressedSize >>> 0;
+  // JSZip reads 32-bit sizes as signed numbers (4 GB reads as negative); zip64 sizes are positive.
+  const unsigned = (size: number | undefined) => (size !== undefined && size < 0 ? size >>> 0 : size);
+  const compressed = unsigned(info?.compressedSize);
+  const declared = unsigned(info?.uncompressedSize);
   const damaged = (why: string) => new NotAWorkbookError(`Not a readable .xlsx workbook: the part ${part} ${why}.`);
   const tooBig = () => damaged(`inflates to more than ${mib(limits.partBytes)} (a zip bomb?)`);
   const tooDense = () => damaged(`inflates more than ${limits.ratio} times its compressed size (a zip bomb?)`);
