@@ -64,7 +64,7 @@ test('the questionnaire has the sheets of the issue, in order', async () => {
 
 test('the catalog id is stored on Start', () => {
   const start = grid.sheets.get('Start')!.values;
-  const row = start.find((r) => r[0] === 'Katalog-id');
+  const row = start.find((r) => r?.[0] === 'Katalog-id');
   expect(row?.[1]).toBe(CATALOG_ID);
 });
 
@@ -169,7 +169,7 @@ test('Organisation and Valideringsfrågor: value cells are unlocked, the sheets 
 test('every row id is unique in the whole workbook', () => {
   const ids: string[] = [];
   for (const sheet of QUESTION_SHEETS) {
-    for (const row of grid.sheets.get(sheet)!.values) if (typeof row[0] === 'string' && /^(Q\d|org\.|V\d)/.test(row[0])) ids.push(row[0]);
+    for (const row of grid.sheets.get(sheet)!.values) if (typeof row?.[0] === 'string' && /^(Q\d|org\.|V\d)/.test(row[0])) ids.push(row[0]);
   }
   expect(new Set(ids).size).toBe(ids.length);
   const options = catalog.questions.reduce((n, q) => n + q.options.length, 0);

@@ -68,7 +68,13 @@ const STATUS_LIST = ['Ej påbörjad', 'Pågår', 'Klar', 'Avbruten'];
 const GANTT_HEADER_STYLE = { ...S.header, numberFormat: 'mmm', hAlign: 'center' } as const;
 const COMPUTED_STYLE = { italic: true, fontColor: '595959', wrap: true, vAlign: 'top' } as const;
 
-const isMonthStart = (v: Scalar): boolean => typeof v === 'string' && /^\d{4}-\d{2}-01$/.test(v);
+/**
+ * A Gantt month header: a first of month. Read as a date string, or as the serial number when the
+ * reader does not take the "mmm" format for a date (1900 date system; day 1 either way).
+ */
+const isMonthStart = (v: Scalar): boolean =>
+  (typeof v === 'string' && /^\d{4}-\d{2}-01$/.test(v)) ||
+  (typeof v === 'number' && Number.isInteger(v) && v > 60 && v <= MAX_DATE_SERIAL && new Date(Date.UTC(1899, 11, 30) + v * 86400000).getUTCDate() === 1);
 
 function firstOfMonth(date: string, add: number): string {
   const [y, m] = date.split('-').map(Number);
