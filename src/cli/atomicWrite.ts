@@ -4,7 +4,6 @@
  * the old file or the new one, never a truncated workbook (the user's only copy, with --in-place).
  */
 import * as fs from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { FatalError, fsReason } from './io';
 
@@ -96,7 +95,21 @@ export function ensureFolder(folder: string, steps: FileSteps = nodeFileSteps): 
 
 /** `.<name>.<pid>.<random>.tmp` beside the target: same file system (rename is atomic), hidden, never a name the user chose. */
 function tempName(target: string): string {
-  return join(dirname(target), `.${basename(target).slice(0, 100)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // Not a secret, only unlikely to collide; open() creates exclusively and a collision is retried.
+  const random = Math.floor(Math.random() * 2 ** 32).toString(16).padStart(8, '0');
+  return join(dirname(target), `.${basename(target).slice(0, 100)}.${process.pid}.${random}.tmp`);
+}
+
+/** Creates a fresh temporary file beside the target; returns its name and descriptor. */
+function openTemp(target: string, steps: FileSteps): { temp: string; fd: number } {
+  for (let attempt = 1; ; attempt++) {
+    const temp = tempName(target);
+    try {
+      return { temp, fd: steps.open(temp) };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 5) throw e;
+    }
+  }
 }
 
 /** Temporary files of earlier writes to the same target whose process is gone (killed mid-write). */
@@ -133,8 +146,7 @@ export function writeFileAtomic(path: string, data: Uint8Array, steps: FileSteps
     ensureFolder(dirname(target), steps);
     existing = steps.stat(target);
     if (existing?.isDirectory()) throw Object.assign(new Error(`${target} is a folder`), { code: 'EISDIR' });
-    temp = tempName(target);
-    fd = steps.open(temp);
+    ({ temp, fd } = openTemp(target, steps));
     if (existing) {
       // The owner first (only root may give a file away; others keep theirs, best effort), then
       // the mode, before any byte is written: a private original never has a readable copy beside it.

@@ -118,6 +118,24 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir).sort()).toEqual(leftovers.slice(1).concat('ut.xlsx').sort());
   });
 
+  it('a temporary name that is taken is retried with another name', () => {
+    const { dir, path } = original();
+    const tried: string[] = [];
+    const steps: FileSteps = {
+      ...nodeFileSteps,
+      open: (temp) => {
+        tried.push(temp);
+        if (tried.length < 3) throw errno('EEXIST');
+        return nodeFileSteps.open(temp);
+      },
+    };
+    writeFileAtomic(path, NEW, steps);
+    expect(tried).toHaveLength(3);
+    expect(new Set(tried).size).toBe(3);
+    expect(readFileSync(path).equals(NEW)).toBe(true);
+    expect(readdirSync(dir)).toEqual(['ut.xlsx']);
+  });
+
   it('a failing close after a failed write still removes the temporary file', () => {
     const { dir, path, bytes } = original();
     const steps: FileSteps = { ...failing('write', 'ENOSPC'), close: () => { throw errno('EIO'); } };
