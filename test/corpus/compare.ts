@@ -27,6 +27,8 @@ export interface CellRules {
   readonly uniqueIdColumn?: number;
   readonly header?: number;
   readonly describe: string;
+  /** Further checks of the output sheet (e.g. the Gantt is written once). */
+  readonly check?: (b: SheetDoc, itemsB: readonly string[]) => string[];
 }
 
 export interface CompareOptions {
@@ -327,16 +329,21 @@ export function compareSheetCells(name: string, a: SheetDoc, sstA: readonly stri
     if (na !== nb && (na || t)) problems.push(`row ${r.r}: attributes "${na}" → "${nb}"`);
   }
   if (rules.uniqueIdColumn !== undefined) {
-    const seen = new Map<string, number>();
-    for (const r of b.rows.values()) {
-      if (rules.header !== undefined && r.r <= rules.header) continue;
-      const c = r.cells.find((x) => x.col === rules.uniqueIdColumn);
-      const id = c ? (cellText(c, itemsB) ?? '').trim() : '';
-      if (!/^HP-F\d+$/.test(id)) continue;
-      if (seen.has(id)) problems.push(`${id} appears twice (rows ${seen.get(id)} and ${r.r})`);
-      seen.set(id, r.r);
-    }
+    // A suggested activity is written once: no more rows with an HP-F id than the user had (at least one).
+    const count = (doc: SheetDoc, items: readonly string[]) => {
+      const rows = new Map<string, number[]>();
+      for (const r of doc.rows.values()) {
+        if (rules.header !== undefined && r.r <= rules.header) continue;
+        const c = r.cells.find((x) => x.col === rules.uniqueIdColumn);
+        const id = c ? (cellText(c, items) ?? '').trim() : '';
+        if (/^HP-F\d+$/.test(id)) rows.set(id, [...(rows.get(id) ?? []), r.r]);
+      }
+      return rows;
+    };
+    const before = count(a, itemsA);
+    for (const [id, rows] of count(b, itemsB)) if (rows.length > Math.max(1, before.get(id)?.length ?? 0)) problems.push(`${id} written ${rows.length} times (rows ${rows.join(', ')})`);
   }
+  if (rules.check) problems.push(...rules.check(b, itemsB));
   // Everything outside sheetData that the user owns.
   for (const el of ['sheetPr', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetProtection', 'autoFilter', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'tableParts']) {
     const ea = element(a.head + a.tail, el);
@@ -408,14 +415,30 @@ export function planRules(doc: SheetDoc, sstRaw: readonly string[]): CellRules {
   const has = (c: number, r: number) => (doc.rows.get(r)?.cells ?? []).some((x) => x.col === c);
   const isGanttDate = (c: number) => {
     const cell = doc.rows.get(header)?.cells.find((x) => x.col === c);
-    return !!cell && !attr(cell.attrs, 't') && /<(?:\w+:)?v>/.test(cell.inner);
+    return !!cell && !attr(cell.attrs, 't') && /<(?:\w+:)?v>/.test(cell.inner) && !/<(?:\w+:)?f\b/.test(cell.inner);
   };
   return {
-    describe: `updated in place: only column ${colName(computed)} below row ${header}, the Gantt dates in row ${header}, and new rows below row ${lastId}`,
+    describe: `updated in place: only column ${colName(computed)} below row ${header}, the Gantt dates in row ${header}, and new rows in empty rows below row ${lastId}`,
     header,
     uniqueIdColumn: lay.col.id,
-    mayChange: (c, r) => (r > header && c === computed) || (r === header && c > computed && c <= computed + 12 && isGanttDate(c)),
+    // Gantt dates: numbers in the header row right of "Beräknat läge" (a column the user inserted among them moves some further right).
+    mayChange: (c, r) => (r > header && c === computed) || (r === header && c > computed && isGanttDate(c)) || (r > lastId && !rowHasContent(r)),
     mayAdd: (c, r) => (r > header && c === computed && r <= lastId) || (r === header && c > computed && !has(c, r)) || (r > lastId && !rowHasContent(r)),
+    check: (b, itemsB) => {
+      // The Gantt months are written once: no more date cells right of "Beräknat läge" than before (at least 12).
+      const count = (d: SheetDoc, items: readonly string[]) => {
+        try {
+          const l = planLayout(d, items);
+          return (d.rows.get(l.header)?.cells ?? []).filter((x) => x.col > l.col.computed && !attr(x.attrs, 't') && /<(?:\w+:)?v>/.test(x.inner)).length;
+        } catch {
+          return -1;
+        }
+      };
+      const before = count(doc, sst);
+      const after = count(b, itemsB);
+      if (after < 0) return ['the output has no Handlingsplan header row'];
+      return after > Math.max(12, before) ? [`the Gantt header has ${after} date cells (before: ${before}): months written twice`] : [];
+    },
   };
 }
 
