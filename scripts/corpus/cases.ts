@@ -1054,7 +1054,7 @@ async function to1904(pkg: Pkg): Promise<void> {
       for (const row of doc.rows.values())
         for (const c of row.cells) {
           const st = /\bs="(\d+)"/.exec(c.attrs)?.[1];
-          if (!st || !dateXfs.has(Number(st)) || /\bt="/.test(c.attrs) || /<f\b/.test(c.inner)) continue;
+          if (!st || !dateXfs.has(Number(st)) || !/^(n)?$/.test(/\bt="(\w*)"/.exec(c.attrs)?.[1] ?? '') || /<f\b/.test(c.inner)) continue;
           c.inner = c.inner.replace(/<v>([^<]*)<\/v>/, (_m, v: string) => `<v>${Number(v) - 1462}</v>`);
         }
     });

@@ -289,6 +289,11 @@ function norm(c: Cell, sst: readonly string[]): Norm {
   return { s, kind, payload: payload.replace(/<t>/g, '<t xml:space="preserve">').replace(/<t xml:space="preserve">/g, '<t>'), f, other };
 }
 
+/** A number cell (t absent or "n", as LibreOffice and openpyxl write it) with a value. */
+export function isNumberCell(c: Cell): boolean {
+  return (attr(c.attrs, 't') ?? 'n') === 'n' && /<(?:\w+:)?v>/.test(c.inner);
+}
+
 function isEmpty(c: Cell): boolean {
   return !/<(?:\w+:)?(v|f|is)\b/.test(c.inner);
 }
@@ -415,7 +420,7 @@ export function planRules(doc: SheetDoc, sstRaw: readonly string[]): CellRules {
   const has = (c: number, r: number) => (doc.rows.get(r)?.cells ?? []).some((x) => x.col === c);
   const isGanttDate = (c: number) => {
     const cell = doc.rows.get(header)?.cells.find((x) => x.col === c);
-    return !!cell && !attr(cell.attrs, 't') && /<(?:\w+:)?v>/.test(cell.inner) && !/<(?:\w+:)?f\b/.test(cell.inner);
+    return !!cell && isNumberCell(cell) && !/<(?:\w+:)?f\b/.test(cell.inner);
   };
   return {
     describe: `updated in place: only column ${colName(computed)} below row ${header}, the Gantt dates in row ${header}, and new rows in empty rows below row ${lastId}`,
@@ -429,7 +434,7 @@ export function planRules(doc: SheetDoc, sstRaw: readonly string[]): CellRules {
       const count = (d: SheetDoc, items: readonly string[]) => {
         try {
           const l = planLayout(d, items);
-          return (d.rows.get(l.header)?.cells ?? []).filter((x) => x.col > l.col.computed && !attr(x.attrs, 't') && /<(?:\w+:)?v>/.test(x.inner)).length;
+          return (d.rows.get(l.header)?.cells ?? []).filter((x) => x.col > l.col.computed && isNumberCell(x)).length;
         } catch {
           return -1;
         }

@@ -14,7 +14,7 @@ import { readWorkbook } from '../../src/workbook/read';
 import { planLayout } from '../../scripts/corpus/layouts';
 import { SheetDoc } from '../../scripts/corpus/sheet';
 import type { CaseSpec, Outcome } from '../../scripts/corpus/types';
-import { comparePackages, fillRules, LEVEL_SHEET_NAMES, ownedSheets, planRules, view, type CellRules, type View } from './compare';
+import { comparePackages, fillRules, isNumberCell, LEVEL_SHEET_NAMES, ownedSheets, planRules, view, type CellRules, type View } from './compare';
 
 export const RUNS = 5;
 const CHILD_TIMEOUT_MS = 30_000;
@@ -166,7 +166,7 @@ async function ganttProblems(bytes: Uint8Array): Promise<string[]> {
   const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
   const today = Date.now();
   const out: string[] = [];
-  const dates = (header?.cells ?? []).filter((c) => c.col > lay.col.computed && /<(?:\w+:)?v>/.test(c.inner) && !/\bt="/.test(c.attrs));
+  const dates = (header?.cells ?? []).filter((c) => c.col > lay.col.computed && isNumberCell(c));
   if (!dates.length) out.push('no Gantt month dates in the header row');
   for (const c of dates) {
     const n = Number(/<(?:\w+:)?v>([^<]*)</.exec(c.inner)![1]);
