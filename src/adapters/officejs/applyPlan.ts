@@ -297,6 +297,8 @@ async function probePasswords(context: Excel.RequestContext, plan: WritePlan, st
     } catch (error) {
       const code = (error as { code?: unknown } | null)?.code;
       if (code === 'BadPassword' || code === 'InvalidArgument' || code === 'AccessDenied') throw new WriteRefusedError({ code: 'sheet-password-protected', sheet: sheet.name });
+      // Something else failed between the unprotect and the protect: put the protection back.
+      await restoreProtectionSafe(context, [sheet]);
       throw error;
     }
   }

@@ -52,8 +52,13 @@ type Props<M> = Record<string, Prop<M>>;
 type Navs<M> = Record<string, { since?: string; make: (ref: Ref<M>, context: MemoryRequestContext) => MemoryObject<any> }>;
 type LoadArg = string | string[] | { select?: string; expand?: string } | undefined;
 
+const isPrimitive = (x: unknown): boolean => x === null || typeof x !== 'object';
+
+/** A copy, so the caller and the model never share an object. 2-D arrays of cells are the common case: copied row by row. */
 function clone<T>(value: T): T {
-  return value === undefined || value === null || typeof value !== 'object' ? value : (JSON.parse(JSON.stringify(value)) as T);
+  if (isPrimitive(value) || value === undefined) return value;
+  if (Array.isArray(value) && value.every((row) => Array.isArray(row) && row.every(isPrimitive))) return value.map((row: unknown[]) => row.slice()) as T;
+  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 function versionAtLeast(have: string, need: string): boolean {
@@ -170,8 +175,13 @@ export class MemoryObject<M> {
 
   _loadNow(paths: string[] | null): void {
     // A null object loads nothing, and nothing below it: its properties read as undefined.
-    if (this._nullable && this._settleNull()) return;
-    const m = this._resolve();
+    let m: M;
+    if (this._nullable) {
+      const found = this._ref(); // resolved once: a used range's ref scans the sheet
+      this._isNull = found === null || found === undefined;
+      if (this._isNull) return;
+      m = found as M;
+    } else m = this._resolve();
     for (const path of paths ?? Object.keys(this._props).filter((p) => this._props[p].get)) {
       const [head, ...rest] = path.split('/');
       if (this._navs[head]) {
@@ -188,7 +198,11 @@ export class MemoryObject<M> {
   }
 
   protected _queue(action: (m: M) => void): void {
-    this.context._enqueue(() => action(this._resolve()));
+    this.context._enqueue(() => {
+      // Any write may change what is used: reads after it scan the sheet again.
+      this.context._usedMemo.clear();
+      action(this._resolve());
+    });
   }
 
   protected _read(prop: string): unknown {
@@ -896,7 +910,7 @@ export class MemoryRange extends MemoryObject<RangeModel> {
       () => {
         const m = parent();
         if (!m) throw new MemoryExcelError('ItemNotFound', 'getUsedRangeOrNullObject was called on a range that does not exist.');
-        const box = m.sheet.usedBox(valuesOnly, m.box);
+        const box = this.context._usedBox(m.sheet, valuesOnly, m.box);
         return box ? { sheet: m.sheet, box } : null;
       },
       true,
@@ -1562,7 +1576,7 @@ export class MemoryWorksheet extends MemoryObject<MemorySheet> {
         const sheet = sheetRef();
         // We do not count on the host propagating null objects: a missing sheet is an error.
         if (!sheet) throw new MemoryExcelError('ItemNotFound', 'getUsedRangeOrNullObject was called on a worksheet that does not exist.');
-        const box = sheet.usedBox(valuesOnly);
+        const box = this.context._usedBox(sheet, valuesOnly);
         return box ? { sheet, box } : null;
       },
       true,
@@ -1649,6 +1663,8 @@ export class MemoryRequestContext {
   readonly _model: MemoryWorkbook;
   /** True while a sync runs its batch. */
   _running = false;
+  /** Used ranges found since the last write: a nullable range is resolved twice (its null state, then its load). */
+  readonly _usedMemo = new Map<string, Box | null>();
   private _queue: (() => void)[] = [];
   private _closed = false;
   private readonly _faults: FaultInjection;
@@ -1677,6 +1693,12 @@ export class MemoryRequestContext {
     return this._queue.length;
   }
 
+  _usedBox(sheet: MemorySheet, valuesOnly: boolean, within?: Box): Box | null {
+    const key = `${this._model.sheets.indexOf(sheet)}|${valuesOnly}|${within ? rangeAddress(within) : ''}`;
+    if (!this._usedMemo.has(key)) this._usedMemo.set(key, sheet.usedBox(valuesOnly, within));
+    return this._usedMemo.get(key)!;
+  }
+
   _enqueue(action: () => void): void {
     if (this._closed) throw new MemoryExcelError('InvalidObjectPath', 'This request context was used after its run() finished.');
     this._queue.push(action);
@@ -1694,6 +1716,7 @@ export class MemoryRequestContext {
     this.batchSizes.push(batch.length);
     await Promise.resolve(); // a round trip is never synchronous
     this._running = true;
+    this._usedMemo.clear(); // the workbook may have changed between syncs (a test's fixtures)
     try {
       for (const action of batch) {
         this._faults.actionsRun++;

@@ -404,8 +404,8 @@ export class MemorySheet {
     let right = 0;
     for (const [key, cell] of this.cells) {
       if (valuesOnly ? cell.value === null && cell.formula === undefined : isDefaultCell(cell)) continue;
-      const r = keyRow(key);
-      const c = keyColumn(key);
+      const r = Math.floor(key / MAX_COLUMNS) + 1;
+      const c = (key % MAX_COLUMNS) + 1;
       if (within && (r < within.top || r > within.bottom || c < within.left || c > within.right)) continue;
       top = Math.min(top, r);
       left = Math.min(left, c);
@@ -630,9 +630,19 @@ export class MemoryWorkbook {
     const copy = new MemoryWorkbook(this.sheetNames());
     const deep = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
     const sheetOf = (s: MemorySheet) => copy.sheets[this.sheets.indexOf(s)];
+    const line = (l: BorderLine | undefined) => (l ? { ...l } : undefined);
+    // Cells are most of a workbook: copied field by field (a JSON round trip per cell is slow).
+    const copyCell = (cell: MemoryCell): MemoryCell => {
+      const borders: CellFormat['borders'] = {};
+      for (const side of Object.keys(cell.format.borders) as BorderSide[]) borders[side] = line(cell.format.borders[side]);
+      // Spreads keep the key order, so snapshots of a copy compare equal as JSON.
+      const copied: MemoryCell = { ...cell, format: { ...cell.format, borders } };
+      if (cell.hyperlink !== undefined) copied.hyperlink = { ...cell.hyperlink };
+      return copied;
+    };
     this.sheets.forEach((from, i) => {
       const to = copy.sheets[i];
-      for (const [key, cell] of from.cells) to.cells.set(key, deep(cell));
+      for (const [key, cell] of from.cells) to.cells.set(key, copyCell(cell));
       for (const [key, v] of from.validations) to.validations.set(key, deep(v));
       to.merges = deep(from.merges);
       for (const [k, v] of from.columnWidths) to.columnWidths.set(k, v);
