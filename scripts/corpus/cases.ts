@@ -1252,7 +1252,8 @@ const FILL_ANSWERS: AnswerSet = {
   catalog: DEFAULT_CATALOG,
   answers: {
     '2': { selected: ['a', 'b', 'c', 'd', 'e'], certainty: 'säker', comment: 'Uppdaterat efter revisionen', evidence: 'Dnr 2026/17' },
-    '3': { selected: ['a'], certainty: 'osäker' },
+    // Every field given, so the expected result does not depend on how an absent field is merged.
+    '3': { selected: ['a'], certainty: 'osäker', comment: 'Ny bedömning efter revisionen', evidence: 'Dnr 2026/18' },
   },
 };
 
@@ -1318,7 +1319,8 @@ const fillCases: CaseSpec[] = [
         ]);
         await addHyperlinks(pkg, 'Nivå 1', [{ cell: ref(lay.col.evidence, lay.rowOf('Q01')), url: 'https://intranat.exempelkommun.se/infosak/underlag-q01' }]);
       }),
-    [ok(FILLED_AFTER)],
+    // The pink comment typed on question 4 is an answer of the user's: it is read back.
+    [ok(withAnswers(FILLED_AFTER, { '4': { ...EX.answers['4'], comment: 'Rosa = följ upp' } }))],
   ),
 ];
 
