@@ -27,6 +27,7 @@ export const en: Messages = {
     'unknown-row': 'Unknown id "{id}" in column {column}: the row does not belong to the catalog.',
     'foreign-workbook': 'The workbook contains no Infosäkkollen questionnaire (the Start sheet with the catalog id is missing).',
     'result-sheet-taken': 'The sheet "{sheet}" is your own (not made by Infosäkkollen) but has the name of the result sheet "{ours}" (Excel does not tell upper from lower case). Nothing was written. Rename your sheet and the result is written without changing anything of yours.',
+    'cell-not-written': 'The cell was not written: it is the first cell of a filled-down formula, part of an array formula or a table header the tool does not change ({reason}).',
     'layout-unrecognised': 'The header row of the sheet "{sheet}" is not recognised (the columns {headers} are needed). Answers are read by their headers, so nothing was read from the sheet; restore the header row (Undo) or insert the questionnaire again.',
     'formula-without-value': 'The formula has no calculated value – open and save the workbook in Excel (so the formula is calculated) and try again. The question counts as unanswered until then.',
     'plan-header-missing': 'The header row of "{sheet}" (Id … Beräknat läge) is not found, so the action plan was not updated. Nothing you typed there was changed.',

@@ -26,6 +26,7 @@ export const sv = {
     'unknown-row': 'Okänt id "{id}" i kolumn {column}: raden hör inte till katalogen.',
     'foreign-workbook': 'Arbetsboken innehåller inget Infosäkkollen-formulär (bladet Start med katalog-id saknas).',
     'result-sheet-taken': 'Bladet "{sheet}" är ditt eget (inte skapat av Infosäkkollen) men har samma namn som resultatbladet "{ours}" (Excel skiljer inte på stora och små bokstäver). Inget skrevs. Byt namn på ditt blad så skrivs resultatet utan att något av ditt ändras.',
+    'cell-not-written': 'Cellen skrevs inte: den är första cellen i en utfylld formel, en del av en matrisformel eller en tabellrubrik som verktyget inte ändrar ({reason}).',
     'layout-unrecognised': 'Rubrikraden på bladet "{sheet}" känns inte igen (kolumnerna {headers} behövs). Svaren läses efter rubrikerna, så inget lästes från bladet; återställ rubrikraden (Ångra) eller infoga frågeformuläret på nytt.',
     'formula-without-value': 'Formeln saknar beräknat värde – öppna och spara arbetsboken i Excel (så att formeln räknas ut) och försök igen. Frågan räknas som obesvarad tills dess.',
     'plan-header-missing': 'Rubrikraden i "{sheet}" (Id … Beräknat läge) hittas inte, så handlingsplanen uppdaterades inte. Inget av det du skrivit där ändrades.',

@@ -78,12 +78,38 @@ export function isFilled(sheet: SheetGrid, row: number, column: number): boolean
   return (v !== null && v !== '') || formulaAt(sheet, row, column) !== undefined;
 }
 
+/**
+ * Calls fn for the entries an array holds, in index order, with 1-based positions. A sparse grid
+ * (a stray value at XFD1048576) is walked by its keys, so the empty million rows cost nothing;
+ * forEach would still visit every index.
+ */
+function eachEntry<T>(list: readonly T[] | undefined, fn: (item: T, position: number) => void): void {
+  if (!list) return;
+  if (list.length <= 4096) {
+    for (let i = 0; i < list.length; i++) if (list[i] !== undefined) fn(list[i], i + 1);
+    return;
+  }
+  // Integer keys of an array enumerate in ascending order.
+  for (const key in list) {
+    const i = Number(key);
+    if (Number.isInteger(i) && list[i] !== undefined) fn(list[i], i + 1);
+  }
+}
+
+export function eachRow<T>(grid: readonly (readonly T[] | undefined)[] | undefined, fn: (cells: readonly T[], row: number) => void): void {
+  eachEntry(grid, (cells, row) => cells && fn(cells, row));
+}
+
+export function eachCell<T>(cells: readonly T[] | undefined, fn: (value: T, column: number) => void): void {
+  eachEntry(cells, fn);
+}
+
 /** The last row holding anything (0 when none). Sparse rows cost nothing. */
 export function lastFilledRow(sheet: SheetGrid): number {
   let last = 0;
   const scan = (grid: readonly (readonly unknown[] | undefined)[] | undefined, filled: (v: unknown) => boolean) => {
-    grid?.forEach((cells, r) => {
-      if (r + 1 > last && cells?.some(filled)) last = r + 1;
+    eachRow(grid, (cells, row) => {
+      if (row > last && cells.some(filled)) last = row;
     });
   };
   scan(sheet.values, (v) => v !== null && v !== undefined && v !== '');
@@ -95,10 +121,10 @@ export function lastFilledRow(sheet: SheetGrid): number {
 export function lastFilledColumn(sheet: SheetGrid, from: number, to: number): number {
   let last = 0;
   const scan = (grid: readonly (readonly unknown[] | undefined)[] | undefined, filled: (v: unknown) => boolean) => {
-    grid?.forEach((cells, r) => {
-      if (r + 1 < from || r + 1 > to || !cells) return;
-      cells.forEach((v, c) => {
-        if (c + 1 > last && filled(v)) last = c + 1;
+    eachRow(grid, (cells, row) => {
+      if (row < from || row > to) return;
+      eachCell(cells, (v, c) => {
+        if (c > last && filled(v)) last = c;
       });
     });
   };

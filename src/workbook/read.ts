@@ -16,7 +16,7 @@ import {
   questionId,
 } from './layout';
 import { cellAddress, columnName } from './plan/address';
-import { findHeader, formulaAt, valueAt, type HeaderSpec } from './headers';
+import { eachRow, findHeader, formulaAt, valueAt, type HeaderSpec } from './headers';
 import type { Scalar, SheetGrid, WorkbookGrid } from './plan/types';
 
 /** A problem found while reading, with the sheet and cell it is in (STYLE 5). */
@@ -230,10 +230,10 @@ function indexRows(catalog: Catalog, grid: WorkbookGrid, columns: RowIndex['colu
     }
     const idColumn = columns.get(name)!.get('id')!;
     const where = (r: RowRef) => `${r.sheet}!${cellAddress(r.row, idColumn)}`;
-    sheet.values.forEach((cells, r) => {
-      const raw = text(cells?.[idColumn - 1]);
+    eachRow(sheet.values, (cells, row) => {
+      const raw = text(cells[idColumn - 1]);
       if (!/^Q\d/i.test(raw)) return;
-      const ref: RowRef = { sheet: name, row: r + 1 };
+      const ref: RowRef = { sheet: name, row };
       const id = parseRowId(raw);
       const q = id && catalog.question(id.question);
       const known = q && (id.option === undefined || q.options.some((o) => o.id === id.option));
@@ -292,16 +292,16 @@ export function keyValueCells(grid: WorkbookGrid, name: string): Map<string, Key
   if (!header) return out;
   const idColumn = header.columns.get('id')!;
   const valueColumn = header.columns.get('value')!;
-  sheet.values.forEach((cells, r) => {
-    if (r + 1 <= header.row) return;
-    const id = text(cells?.[idColumn - 1]);
+  eachRow(sheet.values, (cells, row) => {
+    if (row <= header.row) return;
+    const id = text(cells[idColumn - 1]);
     if (!id) return;
     out.set(id, {
-      value: cells?.[valueColumn - 1] ?? null,
-      cell: cellAddress(r + 1, valueColumn),
-      row: r + 1,
+      value: cells[valueColumn - 1] ?? null,
+      cell: cellAddress(row, valueColumn),
+      row,
       column: valueColumn,
-      uncalculated: uncalculated(sheet, r + 1, valueColumn),
+      uncalculated: uncalculated(sheet, row, valueColumn),
     });
   });
   return out;

@@ -58,6 +58,8 @@ export async function applyPlanToXlsxWithReport(base: Uint8Array | null, plan: W
   const workbookPart = pkg.workbookPart;
   const workbookBefore = (await pkg.text(workbookPart)) ?? '';
   let workbook = workbookBefore;
+  // Dates are written as serials of the workbook's own date system (Excel for Mac: 1904).
+  const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(workbookBefore);
   let workbookRels = await pkg.relationships(workbookPart);
   const relsBefore = JSON.stringify(workbookRels);
   const entries = await pkg.sheets();
@@ -116,6 +118,7 @@ export async function applyPlanToXlsxWithReport(base: Uint8Array | null, plan: W
         tables: await tableHeadersOf(pkg, part, rels),
         conditionalFormats: model.conditionalFormats,
         dxfIds: model.conditionalFormats.map((cf) => styles.sheet.dxfFor(cf.fill, cf.fontColor)),
+        date1904,
       });
       skipped.push(...result.skipped);
       if (result.xml !== xml) {
@@ -193,6 +196,7 @@ export async function applyPlanToXlsxWithReport(base: Uint8Array | null, plan: W
         drawingRelId,
         tableRelIds,
         tabSelected: sheetOrder.indexOf(model.name) === selectedTab,
+        date1904,
       }),
     );
     pkg.setRelationships(part, rels);

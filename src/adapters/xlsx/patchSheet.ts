@@ -40,6 +40,8 @@ export interface PatchContext {
   readonly conditionalFormats: readonly ConditionalFormatOp[];
   /** dxf index for each conditional format, in order. */
   readonly dxfIds: readonly number[];
+  /** The workbook counts dates in the 1904 system. */
+  readonly date1904?: boolean;
 }
 
 export interface PatchResult {
@@ -258,7 +260,7 @@ class SheetDataPatcher {
     const base = rowStyle ?? this.columnStyle(write.column) ?? 0;
     const xf = this.styleOf(base, write.cell, value);
     this.noteWritten(write, value);
-    return cellXml(ref, value === '' ? null : value, xf, this.p);
+    return cellXml(ref, value === '' ? null : value, xf, this.p, this.context.date1904);
   }
 
   private rewriteCell(write: Write, attributesText: string, inner: string, original: string): string {
@@ -285,7 +287,7 @@ class SheetDataPatcher {
     const value = write.cell.value;
     const xf = this.styleOf(base, write.cell, value);
     this.noteWritten(write, value);
-    return cellXml(ref, value === '' ? null : value, xf, this.p);
+    return cellXml(ref, value === '' ? null : value, xf, this.p, this.context.date1904);
   }
 
   /** Cells that cannot take a value without breaking something else; recorded as skipped. */

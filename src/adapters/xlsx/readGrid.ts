@@ -10,6 +10,7 @@ import { columnNumber } from '../../workbook/plan/address';
 import { OWNER_NAME } from '../../workbook/layout';
 import { REL_TYPE, XlsxPackage, resolveTarget, type OpenOptions, type SheetEntry } from './package';
 import { closingTagIndex, decodeCellText, decodeXml, nextTag, parseAttributes, rawAttribute, type XmlTag } from './xml';
+import { BUILT_IN_DATE_FORMATS, isDateFormat } from './styles';
 
 export { NotAWorkbookError } from './package';
 
@@ -223,8 +224,6 @@ function parseSharedStrings(xml: string | undefined): string[] {
   return items;
 }
 
-/** Built-in number formats that show dates (14–17, 22; 27–36 and 50–58 are East Asian dates). */
-const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
 /** cellXfs indexes whose number format shows a date. */
 function dateStyleIndexes(xml: string | undefined): Set<number> {
@@ -247,11 +246,6 @@ function dateStyleIndexes(xml: string | undefined): Set<number> {
   return result;
 }
 
-/** A format shows a date when it has day or year tokens outside quotes, escapes and [colour] blocks. */
-function isDateFormat(code: string): boolean {
-  const bare = code.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, '');
-  return /[dy]/i.test(bare);
-}
 
 const DAY_MS = 86400000;
 const LAST_DAY = Date.UTC(9999, 11, 31);

@@ -244,11 +244,19 @@ function checkInput(input: CellInput): CellInput {
   return input;
 }
 
-/** Excel's serial day number (1900 date system) for 'YYYY-MM-DD'. */
-export function dateSerial(date: string): number {
+/**
+ * Excel's serial day number for 'YYYY-MM-DD': in the 1900 date system, or in the 1904 system
+ * (Excel for Mac workbooks, `<workbookPr date1904="1"/>`), whose serials are 1462 days lower.
+ */
+export function dateSerial(date: string, date1904 = false): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const time = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
   if (!m || new Date(time).toISOString().slice(0, 10) !== date) throw new Error(`"${date}" is not a YYYY-MM-DD date`);
+  if (date1904) {
+    const serial1904 = (time - Date.UTC(1904, 0, 1)) / 86400000;
+    if (serial1904 < 0) throw new Error(`${date} is before the first date of a 1904-date workbook (1904-01-01)`);
+    return serial1904;
+  }
   const serial = (time - Date.UTC(1899, 11, 30)) / 86400000;
   // Excel counts the non-existent 1900-02-29 (serial 60); dates before it are one lower.
   if (serial < 61) {

@@ -17,6 +17,8 @@ export interface SheetXmlContext {
   readonly drawingRelId?: string;
   readonly tableRelIds: readonly string[];
   readonly tabSelected: boolean;
+  /** The workbook counts dates in the 1904 system. */
+  readonly date1904?: boolean;
 }
 
 /** Hyperlinks that need a relationship (external targets); "#Sheet!A1" links stay in the sheet. */
@@ -137,7 +139,7 @@ function sheetData(model: SheetModel, keys: readonly number[], context: SheetXml
       openRowTag(row);
     }
     const cell = model.cells.get(key)!;
-    out.push(cellXml(cellAddress(row, keyColumn(key)), cell.value, context.xfOf(cell.style)));
+    out.push(cellXml(cellAddress(row, keyColumn(key)), cell.value, context.xfOf(cell.style), '', context.date1904));
   }
   if (openRow) out.push('</row>');
   flushHeightsBefore(Infinity);
@@ -149,7 +151,7 @@ function sheetData(model: SheetModel, keys: readonly number[], context: SheetXml
  * One <c> element. `prefix` is the SpreadsheetML prefix of the part it goes into ("x:" in a part
  * written with one; '' as Excel writes them).
  */
-export function cellXml(ref: string, value: CellInput, xf: number, prefix = ''): string {
+export function cellXml(ref: string, value: CellInput, xf: number, prefix = '', date1904 = false): string {
   const c = `${prefix}c`;
   const s = xf ? ` s="${xf}"` : '';
   if (value === null) return `<${c} r="${ref}"${s}/>`;
@@ -161,7 +163,7 @@ export function cellXml(ref: string, value: CellInput, xf: number, prefix = ''):
     case 'boolean':
       return `<${c} r="${ref}"${s} t="b"><${prefix}v>${value ? 1 : 0}</${prefix}v></${c}>`;
   }
-  if ('date' in value) return `<${c} r="${ref}"${s}><${prefix}v>${dateSerial(value.date)}</${prefix}v></${c}>`;
+  if ('date' in value) return `<${c} r="${ref}"${s}><${prefix}v>${dateSerial(value.date, date1904)}</${prefix}v></${c}>`;
   if ('link' in value) return inlineString(ref, s, value.text, prefix);
   const formula = `<${prefix}f>${escapeText(value.formula.replace(/^=/, ''))}</${prefix}f>`;
   const result = value.result;

@@ -269,12 +269,19 @@ function solidFill(color: string): string {
 }
 
 /** Built-in number formats that show dates (14–17, 22; 27–36 and 50–58 are East Asian dates). */
-const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+export const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
-/** A format shows a date when it has day or year tokens outside quotes, escapes and [colour] blocks. */
+/**
+ * A format shows a date when its first section has day or year tokens, or months without hours
+ * or seconds ("mmm", the Gantt's month headers; "mm" next to h or s is minutes). Quotes, escapes,
+ * fill characters and [colour]/[$-locale] blocks are ignored; [h] elapsed time is kept.
+ */
 export function isDateFormat(code: string): boolean {
-  const bare = code.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, '');
-  return /[dy]/i.test(bare);
+  const bare = code
+    .replace(/"[^"]*"|\\.|_.|\*./g, '')
+    .replace(/\[(?![hms]+\])[^\]]*\]/gi, '')
+    .split(';')[0];
+  return /[dy]/i.test(bare) || (/m/i.test(bare) && !/[hs]/i.test(bare));
 }
 
 /** A cell format (xf) taken apart so single properties can be changed and it can be written back. */

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { applyPlanToXlsx } from '../../adapters/xlsx/applyPlan';
+import { applyPlanToXlsxWithReport } from '../../adapters/xlsx/applyPlan';
 import { NotAWorkbookError, readXlsxGrid } from '../../adapters/xlsx/readGrid';
 import type { AnswerSet } from '../../core/answers/types';
 import type { Catalog } from '../../core/catalog/types';
 import { computeFromWorkbook, localToday } from '../../workbook/compute';
 import { INPUT_SHEETS, QUESTIONNAIRE_SHEETS } from '../../workbook/layout';
+import { fillPlan } from '../../workbook/plan/fillAnswers';
 import { questionnairePlan } from '../../workbook/plan/questionnaire';
 import type { WorkbookGrid, WritePlan } from '../../workbook/plan/types';
 import { readWorkbook, type LocatedIssue } from '../../workbook/read';
@@ -35,10 +36,18 @@ function notAWorkbook(path: string, e: NotAWorkbookError): FatalError {
   return new FatalError(`${path} är ingen läsbar Excel-arbetsbok: ${e.message.replace(/^Not (?:a|an) [^:]*:\s*/, '')}`);
 }
 
-/** Applies a plan; a plan the workbook cannot take (e.g. a table name the user already uses) is one clear line. */
-export async function applyOrFail(path: string, base: Uint8Array | null, plan: WritePlan): Promise<Uint8Array> {
+/**
+ * Applies a plan; a plan the workbook cannot take (e.g. a table name the user already uses) is one
+ * clear line. Cells the adapter refused to write (a shared formula's first cell) come back as
+ * warnings the user sees.
+ */
+export async function applyOrFail(path: string, base: Uint8Array | null, plan: WritePlan): Promise<{ bytes: Uint8Array; skipped: LocatedIssue[] }> {
   try {
-    return await applyPlanToXlsx(base, plan);
+    const { bytes, skipped } = await applyPlanToXlsxWithReport(base, plan);
+    return {
+      bytes,
+      skipped: skipped.map((c) => ({ severity: 'warning', code: 'cell-not-written', sheet: c.sheet, cell: c.cell, params: { reason: c.reason } })),
+    };
   } catch (e) {
     // A damaged part nobody read is found only when the package is written back.
     if (e instanceof NotAWorkbookError) throw notAWorkbook(path, e);
@@ -80,19 +89,9 @@ export async function templateCommand(args: ParsedArgs, out: Output): Promise<nu
   const target = args.positionals[0] ?? args.options.get('output');
   if (!target) throw new UsageError('template needs an output file: infosak template <out.xlsx>');
   const catalog = catalogFor(args.options.get('catalog') ?? DEFAULT_CATALOG);
-  writeBytes(target, await applyOrFail(target, null, questionnairePlan(catalog)));
+  writeBytes(target, (await applyOrFail(target, null, questionnairePlan(catalog))).bytes);
   out.stdout(`Skrev frågeformuläret ${catalog.id} till ${target}`);
   return EXIT_OK;
-}
-
-/** Overlays the answers file on what the workbook already holds, question by question. */
-function mergeAnswers(current: AnswerSet | undefined, incoming: AnswerSet): AnswerSet {
-  return {
-    catalog: incoming.catalog,
-    organisation: { ...(current?.organisation ?? {}), ...(incoming.organisation ?? {}) },
-    answers: { ...(current?.answers ?? {}), ...incoming.answers },
-    validation: { ...(current?.validation ?? {}), ...(incoming.validation ?? {}) },
-  };
 }
 
 /** `infosak fill --answers <a.json> <in.xlsx> -o <out.xlsx>` */
@@ -107,15 +106,25 @@ export async function fillCommand(args: ParsedArgs, out: Output): Promise<number
   const data = readBytes(input);
   const grid = await gridOf(input, data);
   const read = readWorkbook(grid);
+  let plan: WritePlan;
   if (read.kind === 'foreign') {
-    const taken = QUESTIONNAIRE_SHEETS.filter((s) => grid.sheetNames.includes(s));
+    // A questionnaire we cannot read (a header row gone) is refused, never rebuilt over the user's edits.
+    if (read.issue.code !== 'foreign-workbook') throw foreign(input, read.issue);
+    // No questionnaire yet: it is added as new sheets, unless a sheet of the user's has one of their names (in any case).
+    const taken = grid.sheetNames.filter((n) => QUESTIONNAIRE_SHEETS.some((q) => q.toLowerCase() === n.toLowerCase()));
     if (taken.length) throw new FatalError(`${input}: ${describeIssue(read.issue)} Bladen ${taken.join(', ')} finns redan och skrivs inte över.`);
-  } else if (read.catalog.id !== catalog.id) {
-    throw new FatalError(`${input} använder katalogen ${read.catalog.id} men svarsfilen ${catalog.id}`);
+    plan = questionnairePlan(catalog, incoming);
+  } else {
+    if (read.catalog.id !== catalog.id) throw new FatalError(`${input} använder katalogen ${read.catalog.id} men svarsfilen ${catalog.id}`);
+    // Only the answer cells of the questions in the file are written; everything else stays as the user left it.
+    const fill = fillPlan(catalog, grid, incoming);
+    if (fill.kind === 'refused') throw foreign(input, fill.issue);
+    plan = fill.plan;
   }
-  const merged = mergeAnswers(read.kind === 'questionnaire' ? read.answers : undefined, incoming);
-  writeBytes(target, await applyOrFail(input, data, questionnairePlan(catalog, merged)));
+  const written = await applyOrFail(input, data, plan);
+  writeBytes(target, written.bytes);
   out.stdout(`Fyllde i ${Object.keys(incoming.answers).length} svar i ${target}`);
+  for (const i of written.skipped) out.stdout(`  Varning: ${describeIssue(i)}`);
   return EXIT_OK;
 }
 
@@ -142,15 +151,17 @@ export async function scoreWorkbook(input: string, args: ParsedArgs, out: Output
   const outcome = computeFromWorkbook(await gridOf(input, data), localToday());
   if (outcome.kind === 'refused') throw foreign(input, outcome.issue);
   const target = outputPath(args, input);
-  if (target) writeBytes(target, await applyOrFail(input, data, outcome.plan));
-  const errors = outcome.issues.filter((i) => i.severity === 'error');
-  const warnings = outcome.issues.filter((i) => i.severity === 'warning');
+  const written = target ? await applyOrFail(input, data, outcome.plan) : undefined;
+  if (target && written) writeBytes(target, written.bytes);
+  const issues = [...outcome.issues, ...(written?.skipped ?? [])];
+  const errors = issues.filter((i) => i.severity === 'error');
+  const warnings = issues.filter((i) => i.severity === 'warning');
   if (args.flags.has('json')) {
     const json = { ...resultJson(outcome.result), errors: errors.map(locatedJson), warnings: warnings.map(locatedJson), ...(target ? { written: target } : {}) };
     out.stdout(JSON.stringify(json, null, 2));
   } else {
     out.stdout(summaryText(outcome.catalog, { ...outcome.result, errors: [], warnings: [] }));
-    for (const i of outcome.issues) out.stdout(`  ${i.severity === 'error' ? 'Fel' : 'Varning'}: ${describeIssue(i)}`);
+    for (const i of issues) out.stdout(`  ${i.severity === 'error' ? 'Fel' : 'Varning'}: ${describeIssue(i)}`);
     if (target) out.stdout(`\nResultatet skrevs till ${target}`);
   }
   return errors.length ? EXIT_INPUT_ERRORS : EXIT_OK;

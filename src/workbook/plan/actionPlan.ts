@@ -1,5 +1,5 @@
 import type { SuggestedActivity } from '../../core/plans/activities';
-import { findHeader, formulaAt, isFilled, lastFilledColumn, lastFilledRow, valueAt, type HeaderLayout, type HeaderSpec } from '../headers';
+import { eachCell, eachRow, findHeader, formulaAt, lastFilledColumn, lastFilledRow, valueAt, type HeaderLayout, type HeaderSpec } from '../headers';
 import { GANTT_MARKER, PLAN_COLUMNS, PLAN_COMPUTED_COLUMN, PLAN_GANTT_MONTHS, PLAN_HEADER_ROW, RESULT_TITLES, SHEETS } from '../layout';
 import type { LocatedIssue } from '../read';
 import { cellAddress, columnName } from './address';
@@ -150,7 +150,10 @@ export function updateActionPlan(existing: SheetGrid, activities: readonly Sugge
   const ops: WriteOp[] = [{ kind: 'sheet', sheet, mode: 'update' }];
   const lastRow = Math.max(header.row, lastFilledRow(existing));
 
-  for (let row = header.row + 1; row <= lastRow; row++) {
+  const rows = new Set<number>();
+  eachRow(existing.values, (_, row) => row > header.row && rows.add(row));
+  eachRow(existing.formulas, (_, row) => row > header.row && rows.add(row));
+  for (const row of [...rows].sort((a, b) => a - b)) {
     const raw = valueAt(existing, row, idColumn);
     const id = typeof raw === 'string' ? raw.trim() : '';
     if (id && (byId.has(id) || /^HP-F\d+$/.test(id))) {
@@ -215,19 +218,28 @@ function ganttUpdate(existing: SheetGrid, header: HeaderLayout<PlanColumn>, last
     return [];
   }
   const planRight = Math.max(...header.columns.values());
+  // Columns holding anything below the header: a Gantt column must be empty there.
+  const used = new Set<number>();
+  eachRow(existing.values, (cells, row) => {
+    if (row > header.row && row <= last) eachCell(cells, (v, c) => v !== null && v !== '' && used.add(c));
+  });
+  eachRow(existing.formulas, (cells, row) => {
+    if (row > header.row && row <= last) eachCell(cells, (v, c) => v !== null && used.add(c));
+  });
   const free = (left: number) => {
     for (let c = left; c < left + PLAN_GANTT_MONTHS; c++) {
-      if (c > MAX_COLUMN) return false;
+      if (c > MAX_COLUMN || used.has(c)) return false;
       const v = valueAt(existing, header.row, c);
       if (!(v === null || v === '' || isMonthStart(v)) || formulaAt(existing, header.row, c) !== undefined) return false;
-      for (let r = header.row + 1; r <= last; r++) if (isFilled(existing, r, c)) return false;
     }
     return true;
   };
   let left: number | undefined;
-  existing.values[header.row - 1]?.forEach((v, i) => {
-    if (left === undefined && i + 1 > planRight && isMonthStart(v) && free(i + 1)) left = i + 1;
+  eachCell(existing.values[header.row - 1], (v, c) => {
+    if (left === undefined && c > planRight && isMonthStart(v) && free(c)) left = c;
   });
+  // Months written where the Gantt already was keep their cells' format; only new columns get the header style.
+  const moved = left === undefined;
   if (left === undefined) {
     const candidate = Math.max(planRight, lastFilledColumn(existing, header.row, last)) + 1;
     if (candidate + PLAN_GANTT_MONTHS - 1 > MAX_COLUMN) {
@@ -238,7 +250,7 @@ function ganttUpdate(existing: SheetGrid, header: HeaderLayout<PlanColumn>, last
   }
   const first = header.row + 1;
   return [
-    { kind: 'values', sheet, at: cellAddress(header.row, left), rows: [ganttMonths(ctx)], style: GANTT_HEADER_STYLE },
+    { kind: 'values', sheet, at: cellAddress(header.row, left), rows: [ganttMonths(ctx)], ...(moved ? { style: GANTT_HEADER_STYLE } : {}) },
     ganttFormat(sheet, { first, last: Math.min(MAX_ROW, Math.max(first, last) + GANTT_SPARE_ROWS), left, header: header.row }, start, end),
   ];
 }
