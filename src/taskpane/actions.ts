@@ -83,7 +83,7 @@ export function paneActions(host: ExcelHost): PaneActions {
         if (before.kind === 'conflict') return { kind: 'conflict', conflicting: before.conflicting };
         stage.current = 'insert';
         try {
-          await applyPlanOffice(context, questionnairePlan(findCatalog(DEFAULT_CATALOG)!), loaded);
+          knownSheets = (await applyPlanOffice(context, questionnairePlan(findCatalog(DEFAULT_CATALOG)!), loaded)).sheetNames;
         } catch (error) {
           if (error instanceof WriteRefusedError) return { kind: 'blocked', refusal: error.refusal };
           throw error;
@@ -113,7 +113,7 @@ export function paneActions(host: ExcelHost): PaneActions {
         stage.current = 'write';
         onStep?.('writing');
         try {
-          await applyPlanOffice(context, outcome.plan, loaded);
+          knownSheets = (await applyPlanOffice(context, outcome.plan, loaded)).sheetNames;
         } catch (error) {
           if (error instanceof WriteRefusedError) return { kind: 'blocked', refusal: error.refusal };
           throw error;

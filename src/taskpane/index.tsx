@@ -44,8 +44,15 @@ async function start(host: Office.HostType | null | undefined): Promise<void> {
 /** Shows the failure bar; if even React cannot render, the plain boot text says it. */
 function fail(error: unknown): void {
   console.error(error);
-  const locale = pickLocale(typeof Office !== 'undefined' ? Office.context?.displayLanguage : navigator.language);
   try {
+    // Office.context itself may be what failed: the browser's language then.
+    let language = navigator.language;
+    try {
+      language = (typeof Office !== 'undefined' && Office.context?.displayLanguage) || language;
+    } catch {
+      // keep the browser's
+    }
+    const locale = pickLocale(language);
     document.getElementById('boot')?.remove();
     mount().render(<StartFailure error={error} locale={locale} onRetry={() => window.location.reload()} />);
   } catch {

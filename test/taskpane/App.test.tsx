@@ -6,6 +6,8 @@ import { DEFAULT_CATALOG, findCatalog } from '../../src/core/catalog/registry';
 import { computeFromWorkbook, localToday } from '../../src/workbook/compute';
 import { INPUT_SHEETS, QUESTIONNAIRE_SHEETS, RESULT_SHEETS, levelSheet, optionId } from '../../src/workbook/layout';
 import { App } from '../../src/taskpane/App';
+import { paneActions } from '../../src/taskpane/actions';
+import { officeHost } from '../../src/taskpane/officeHost';
 import { exampleExcel, summaryOf } from '../../src/taskpane/preview';
 import { accessDenied, polyfillDom, recordingHost } from './setup';
 
@@ -80,18 +82,19 @@ describe('App with the example questionnaire', () => {
     expect(screen.getByText(/Resultatet är skrivet till bladen Resultat/)).toBeTruthy();
   });
 
-  it('reads with at most 2 syncs and writes with at most 5 when computing', async () => {
+  it('computes in one Excel.run of 2 round trips: one load, one write', async () => {
     const excel = await exampleExcel();
     const host = recordingHost(excel);
     render(<App host={host} />);
     const button = await computeButton();
-    const contextsBefore = excel.contexts.length;
-    fireEvent.click(button);
-    await screen.findByTestId('result-level');
-    const [read, write] = excel.contexts.slice(contextsBefore).map((c) => c.syncCount);
-    expect(excel.contexts.length - contextsBefore).toBe(2);
-    expect(read).toBeLessThanOrEqual(2);
-    expect(write).toBeLessThanOrEqual(5);
+    for (const round of [1, 2]) {
+      const contextsBefore = excel.contexts.length;
+      fireEvent.click(button);
+      if (round === 1) await screen.findByTestId('result-level');
+      else await waitFor(() => expect(excel.contexts.length).toBe(contextsBefore + 1));
+      await waitFor(() => expect(screen.getByRole('button', { name: 'Beräkna resultat' }).hasAttribute('disabled')).toBe(false));
+      expect(excel.contexts.slice(contextsBefore).map((c) => c.syncCount)).toEqual([2]);
+    }
   });
 
   it('the work-area filter narrows progress and the area results', async () => {
@@ -127,23 +130,40 @@ describe('App with the example questionnaire', () => {
     expect(screen.getByText('1 fel i svaren')).toBeTruthy();
   });
 
-  it('a failed write shows a clear message and leaves the result sheets unwritten', async () => {
+  it('a write that fails half-way says what failed and what is kept, and the retry succeeds', async () => {
     const excel = await exampleExcel();
     const host = recordingHost(excel);
     render(<App host={host} />);
     const button = await computeButton();
-    host.failRun(1, accessDenied()); // run 0 reads, run 1 writes
+    // Fail an operation in the middle of the write batch (after the load's operations).
+    const probe = createMemoryExcel({ workbook: excel.workbook.clone() });
+    await paneActions(officeHost(probe)).compute();
+    const [load, write] = probe.contexts[0].batchSizes.slice(-2);
+    excel.faults.failAt = excel.faults.actionsRun + load + Math.floor(write / 2);
     fireEvent.click(button);
 
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Resultatet beräknades men kunde inte skrivas till arbetsboken.');
-    expect(alert.textContent).toContain('Ett blad är skyddat');
+    expect(alert.textContent).toContain('Dina egna blad och det du skrivit i handlingsplanen finns kvar.');
+    expect(alert.textContent).toContain('Injected failure');
     expect(screen.queryByTestId('result-level')).toBeNull();
-    for (const sheet of RESULT_SHEETS) expect(excel.workbook.findSheet(sheet)).toBeUndefined();
-    // The button is usable again, and the retry succeeds.
     fireEvent.click(within(alert).getByRole('button', { name: 'Försök igen' }));
     await screen.findByTestId('result-level');
     expect(screen.queryByRole('alert')).toBeNull();
+    for (const sheet of RESULT_SHEETS) expect(excel.workbook.findSheet(sheet)).toBeDefined();
+  });
+
+  it('a run Excel refuses as a whole says so, with the reason when Excel gives one', async () => {
+    const excel = await exampleExcel();
+    const host = recordingHost(excel);
+    render(<App host={host} />);
+    const button = await computeButton();
+    host.failRun(0, accessDenied());
+    fireEvent.click(button);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Arbetsboken kunde inte läsas.');
+    expect(alert.textContent).toContain('Ett blad är skyddat');
+    for (const sheet of RESULT_SHEETS) expect(excel.workbook.findSheet(sheet)).toBeUndefined();
   });
 
   it('a workbook that cannot be read says so and offers a retry', async () => {

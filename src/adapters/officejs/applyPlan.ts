@@ -257,7 +257,11 @@ function valuesBox(op: ValuesOp): Box | undefined {
  * Throws WriteRefusedError (nothing written) or PlanError (nothing written); any other error
  * comes from Excel during the write.
  */
-export async function applyPlanOffice(context: Excel.RequestContext, plan: WritePlan, loaded?: LoadedWorkbook): Promise<{ syncs: number }> {
+export async function applyPlanOffice(
+  context: Excel.RequestContext,
+  plan: WritePlan,
+  loaded?: LoadedWorkbook,
+): Promise<{ syncs: number; /** All sheet names after the write, for the next load's expectSheets. */ sheetNames: string[] }> {
   if (!supportsExcelApi(context, '1.7')) throw new Error('Writing to the workbook needs Excel with ExcelApi 1.7 or later.');
   let syncs = 0;
   const state = loaded ?? (await loadWorkbook(context, planSheetNames(plan)));
@@ -276,7 +280,18 @@ export async function applyPlanOffice(context: Excel.RequestContext, plan: Write
     await restoreProtectionSafe(context, unprotected);
     throw error;
   }
-  return { syncs };
+  return { syncs, sheetNames: sheetNamesAfter(plan, state) };
+}
+
+/** The workbook's sheet names once the plan is written: renamed where a replace op spells them otherwise, new ones at the end. */
+function sheetNamesAfter(plan: WritePlan, state: LoadedWorkbook): string[] {
+  const targets = targetsOf(plan, state);
+  const names = state.grid.sheetNames.map((name) => {
+    const target = targets.get(lower(name));
+    return target && !target.update ? target.op.sheet : name;
+  });
+  for (const target of targets.values()) if (!target.existing) names.push(target.op.sheet);
+  return names;
 }
 
 /**
