@@ -4,7 +4,8 @@
  * the machine: every request to another origin is aborted and fails the run.
  *
  *   npm run test:e2e          (tsx test/e2e/taskpane.e2e.ts; --no-build reuses test-artifacts/e2e-dist)
- * Screenshots: test-artifacts/taskpane.png (after "Beräkna resultat"), taskpane-start.png, -insert.png, -errors.png, -en.png.
+ * Screenshots: test-artifacts/taskpane.png (after "Beräkna resultat"), taskpane-start.png, -insert.png, -errors.png, -en.png,
+ * -protected.png (a password-protected Handlingsplan), -userplan.png (after five recomputes).
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -33,6 +34,23 @@ function assert(condition: unknown, message: string): asserts condition {
 }
 
 const catalog = findCatalog(DEFAULT_CATALOG)!;
+
+/** The preview's in-memory workbook as JSON (src/taskpane/preview.ts exposes it to the page, never in Excel). */
+function snapshot(page: Page, sheet?: string): Promise<string> {
+  return page.evaluate((name) => (globalThis as unknown as { infosakPreview: { snapshot(s?: string): string } }).infosakPreview.snapshot(name), sheet);
+}
+
+/** The user's row of the 'userplan' preview (USER_ROW in preview.ts): found by its id in column A. */
+function userRow(sheetJson: string): { row: number; cells: string } {
+  const sheet = JSON.parse(sheetJson) as { cells: [string, unknown][] };
+  const idCell = sheet.cells.find(([, cell]) => (cell as { value: unknown }).value === 'EGEN-1');
+  assert(idCell, 'the user row EGEN-1 is not on Handlingsplan');
+  const row = Number(/\d+$/.exec(idCell[0])![0]);
+  const inRow = (address: string) => Number(/\d+$/.exec(address)![0]);
+  // Everything in the user's row and the blank row above it, A:L (the Gantt columns are the tool's).
+  const cells = sheet.cells.filter(([address]) => (inRow(address) === row || inRow(address) === row - 1) && /^[A-L]\d/.test(address));
+  return { row, cells: JSON.stringify(cells) };
+}
 
 const checks: Check[] = [
   {
@@ -108,6 +126,43 @@ const checks: Check[] = [
       await entry.click();
       await page.getByText(`markerad cell ${cell}`).waitFor({ timeout: TIMEOUT_MS });
       await page.screenshot({ path: join(ARTIFACTS, 'taskpane-errors.png'), fullPage: true });
+    },
+  },
+  {
+    name: 'a Handlingsplan protected with a password: a clear message naming it, and nothing changed',
+    url: 'taskpane.html?workbook=protected',
+    run: async (page) => {
+      await page.getByRole('button', { name: 'Beräkna resultat', exact: true }).waitFor({ timeout: TIMEOUT_MS });
+      const before = await snapshot(page);
+      await page.getByRole('button', { name: 'Beräkna resultat', exact: true }).click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor({ timeout: TIMEOUT_MS });
+      const text = (await alert.textContent()) ?? '';
+      assert(text.includes('Bladet Handlingsplan är skyddat med lösenord.'), `message reads "${text}"`);
+      assert(text.includes('Inget har ändrats i arbetsboken.'), 'the message does not say that nothing changed');
+      assert((await snapshot(page)) === before, 'the workbook changed');
+      assert((await page.getByTestId('result-level').count()) === 0, 'a result is shown although nothing was written');
+      await page.screenshot({ path: join(ARTIFACTS, 'taskpane-protected.png'), fullPage: true });
+    },
+  },
+  {
+    name: 'a user row with a link and a blank row above it survives five recomputes unchanged',
+    url: 'taskpane.html?workbook=userplan',
+    run: async (page) => {
+      const button = page.getByRole('button', { name: 'Beräkna resultat', exact: true });
+      await button.waitFor({ timeout: TIMEOUT_MS });
+      const before = userRow(await snapshot(page, 'Handlingsplan'));
+      assert(before.cells.includes('https://intranat.example/rutiner/incident'), 'the user row has no link');
+      for (let run = 1; run <= 5; run++) {
+        await button.click();
+        await page.getByText(/Resultatet är skrivet till bladen/).waitFor({ timeout: TIMEOUT_MS });
+        const after = userRow(await snapshot(page, 'Handlingsplan'));
+        assert(after.row === before.row, `run ${run}: the user row moved from ${before.row} to ${after.row}`);
+        assert(after.cells === before.cells, `run ${run}: the user row or the blank row above it changed`);
+        // The notice is replaced by the next run's; wait until the button is usable again.
+        await page.waitForFunction(() => !document.querySelector('main[aria-busy="true"]'));
+      }
+      await page.screenshot({ path: join(ARTIFACTS, 'taskpane-userplan.png'), fullPage: true });
     },
   },
   {
