@@ -1070,7 +1070,9 @@ export function dateStyleIndexes(styles: string): Set<number> {
   for (const m of xfs.matchAll(/<(?:\w+:)?xf\b([^>]*?)\/?>/g)) {
     const id = Number(/numFmtId="(\d+)"/.exec(m[1])?.[1] ?? 0);
     const code = custom.get(id);
-    const isDate = code !== undefined ? /[dy]/i.test(code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '')) : [14, 15, 16, 17, 22].includes(id);
+    // A date shows a day, a year or a month ("mmm"); m next to h or s alone is minutes (a time, not shifted).
+    const bare = code?.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '') ?? '';
+    const isDate = code !== undefined ? /[dy]/i.test(bare) || (/m/i.test(bare) && !/[hs]/i.test(bare)) : [14, 15, 16, 17, 22].includes(id);
     if (isDate) out.add(i);
     i++;
   }
