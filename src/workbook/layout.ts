@@ -13,6 +13,9 @@ export const SHEETS = {
   nextLevel: 'Nästa nivå',
   summary: 'Ledningssammanfattning',
   actionPlan: 'Handlingsplan',
+  history: 'Historik',
+  trend: 'Trend',
+  comparison: 'Jämförelse',
 } as const;
 
 /**
@@ -50,8 +53,18 @@ export const RESULT_SHEETS: readonly string[] = [
   SHEETS.actionPlan,
 ];
 
-/** Sheets the reader needs: the questionnaire, and the result sheets (to merge the plan and to check ownership). */
-export const INPUT_SHEETS: readonly string[] = [...QUESTIONNAIRE_SHEETS, ...RESULT_SHEETS];
+/**
+ * Sheets of the follow-up over time (issue 10), written by "spara mätning" (Historik, Trend) and
+ * "jämför" (Jämförelse), never by a computation. Not in RESULT_SHEETS: a user's own sheet called
+ * "Trend" must not stop a computation, only the command that would write it.
+ */
+export const HISTORY_SHEETS: readonly string[] = [SHEETS.history, SHEETS.trend, SHEETS.comparison];
+
+/**
+ * Sheets the reader needs: the questionnaire, the result sheets (to merge the plan and to check
+ * ownership), Historik (saved measurements) and the other history sheets (to check ownership).
+ */
+export const INPUT_SHEETS: readonly string[] = [...QUESTIONNAIRE_SHEETS, ...RESULT_SHEETS, ...HISTORY_SHEETS];
 
 /** Column A holds ids on every answer sheet; the label on Start whose column-B neighbour is the catalog id. */
 export const ID_COLUMN = 'A';

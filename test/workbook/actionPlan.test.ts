@@ -328,26 +328,28 @@ describe('updateActionPlan on a grid: only "Beräknat läge", new rows and the G
     expect(cf.formula).toContain(cf.replaces!);
   });
 
-  test('a user column where the Gantt would go moves the Gantt to free columns; a sheet full to XFD drops it with a warning', () => {
+  test('the Gantt stays where its months are; text typed in it is left; without months it goes right of everything, or is dropped when the sheet is full', () => {
     const grid = firstPlanGrid();
     grid[PLAN_HEADER_ROW - 1][12] = 'Mina anteckningar'; // typed over the first Gantt month (M)
-    grid[PLAN_HEADER_ROW - 1][24] = 'Uppföljning'; // and a user column right of the Gantt (Y)
+    grid[PLAN_HEADER_ROW][16] = 'Pågår'; // typed in a Gantt cell (Q5)
     let { ops } = updateActionPlan({ name: PLAN, values: grid }, activitiesBefore(), ctx);
     let cf = ops.find((o): o is ConditionalFormatOp => o.kind === 'conditionalFormat')!;
-    // No twelve free columns among the old months: the Gantt moves right of the user's column.
-    expect(cf.range.startsWith(`Z${PLAN_HEADER_ROW + 1}:`)).toBe(true);
+    expect(cf.range.startsWith(`N${PLAN_HEADER_ROW + 1}:`)).toBe(true);
     const applied = applyValues(grid, ops);
     expect(applied[PLAN_HEADER_ROW - 1][12]).toBe('Mina anteckningar');
+    expect(applied[PLAN_HEADER_ROW][16]).toBe('Pågår');
 
-    const full = firstPlanGrid();
-    full[PLAN_HEADER_ROW] = [...full[PLAN_HEADER_ROW]];
-    full[PLAN_HEADER_ROW][16383] = 'stray';
-    full[PLAN_HEADER_ROW - 1][12] = 'Mina anteckningar';
-    full[PLAN_HEADER_ROW - 1][24] = 'Uppföljning';
-    const result = updateActionPlan({ name: PLAN, values: full }, activitiesBefore(), ctx);
-    ops = result.ops;
+    const noMonths = firstPlanGrid();
+    noMonths[PLAN_HEADER_ROW - 1] = noMonths[PLAN_HEADER_ROW - 1].slice(0, 12);
+    noMonths[PLAN_HEADER_ROW - 1][14] = 'Uppföljning'; // a user column at O
+    ({ ops } = updateActionPlan({ name: PLAN, values: noMonths }, activitiesBefore(), ctx));
     cf = ops.find((o): o is ConditionalFormatOp => o.kind === 'conditionalFormat')!;
-    expect(cf).toBeUndefined();
+    expect(cf.range.startsWith(`P${PLAN_HEADER_ROW + 1}:`)).toBe(true);
+
+    noMonths[PLAN_HEADER_ROW] = [...noMonths[PLAN_HEADER_ROW]];
+    noMonths[PLAN_HEADER_ROW][16383] = 'stray'; // XFD5
+    const result = updateActionPlan({ name: PLAN, values: noMonths }, activitiesBefore(), ctx);
+    expect(result.ops.some((o) => o.kind === 'conditionalFormat')).toBe(false);
     expect(result.issues.map((i) => i.code)).toContain('plan-gantt-dropped');
   });
 

@@ -95,7 +95,7 @@ function ganttFormat(sheet: string, box: { first: number; last: number; left: nu
   return {
     kind: 'conditionalFormat',
     sheet,
-    range: `${cellAddress(box.first, box.left)}:${cellAddress(box.last, box.left + PLAN_GANTT_MONTHS - 1)}`,
+    range: `${cellAddress(box.first, box.left)}:${cellAddress(box.last, Math.min(MAX_COLUMN, box.left + PLAN_GANTT_MONTHS - 1))}`,
     formula: `AND(ISNUMBER($${s}${r}),ISNUMBER($${e}${r}),${month}<=$${e}${r},EOMONTH(${month},0)>=$${s}${r},${GANTT_MARKER}=0)`,
     fill: '5B9BD5',
     replaces: GANTT_MARKER,
@@ -218,25 +218,11 @@ function ganttUpdate(existing: SheetGrid, header: HeaderLayout<PlanColumn>, last
     return [];
   }
   const planRight = Math.max(...header.columns.values());
-  // Columns holding anything below the header: a Gantt column must be empty there.
-  const used = new Set<number>();
-  eachRow(existing.values, (cells, row) => {
-    if (row > header.row && row <= last) eachCell(cells, (v, c) => v !== null && v !== '' && used.add(c));
-  });
-  eachRow(existing.formulas, (cells, row) => {
-    if (row > header.row && row <= last) eachCell(cells, (v, c) => v !== null && used.add(c));
-  });
-  const free = (left: number) => {
-    for (let c = left; c < left + PLAN_GANTT_MONTHS; c++) {
-      if (c > MAX_COLUMN || used.has(c)) return false;
-      const v = valueAt(existing, header.row, c);
-      if (!(v === null || v === '' || isMonthStart(v)) || formulaAt(existing, header.row, c) !== undefined) return false;
-    }
-    return true;
-  };
+  // The Gantt stays where its first month header is: text the user typed in its cells below
+  // is theirs and only gets the fill; a month header they typed over is left to them.
   let left: number | undefined;
   eachCell(existing.values[header.row - 1], (v, c) => {
-    if (left === undefined && c > planRight && isMonthStart(v) && free(c)) left = c;
+    if (left === undefined && c > planRight && isMonthStart(v) && formulaAt(existing, header.row, c) === undefined) left = c;
   });
   // Months written where the Gantt already was keep their cells' format; only new columns get the header style.
   const moved = left === undefined;
@@ -248,9 +234,18 @@ function ganttUpdate(existing: SheetGrid, header: HeaderLayout<PlanColumn>, last
     }
     left = candidate;
   }
+  const at = left;
+  const width = Math.min(PLAN_GANTT_MONTHS, MAX_COLUMN - at + 1);
+  const months: CellInput[] = ganttMonths(ctx)
+    .slice(0, width)
+    .map((m, i) => {
+      const v = valueAt(existing, header.row, at + i);
+      const ours = (v === null || v === '' || isMonthStart(v)) && formulaAt(existing, header.row, at + i) === undefined;
+      return ours ? m : null;
+    });
   const first = header.row + 1;
   return [
-    { kind: 'values', sheet, at: cellAddress(header.row, left), rows: [ganttMonths(ctx)], ...(moved ? { style: GANTT_HEADER_STYLE } : {}) },
+    { kind: 'values', sheet, at: cellAddress(header.row, left), rows: [months], ...(moved ? { style: GANTT_HEADER_STYLE } : {}) },
     ganttFormat(sheet, { first, last: Math.min(MAX_ROW, Math.max(first, last) + GANTT_SPARE_ROWS), left, header: header.row }, start, end),
   ];
 }
