@@ -53,13 +53,16 @@ export function historyColumns(catalog: Catalog): HistoryColumn[] {
   ];
 }
 
+/** The catalogs the product ships: the ones a saved row can be scored with. */
+export function knownCatalogs(): Catalog[] {
+  return catalogIds.map((id) => findCatalog(id)!);
+}
+
 /**
- * Header specs for every catalog the product knows (a row may be of an older catalog). Area
- * columns come first: "Nivå LS" also starts with "Nivå", and findHeader takes the first spec that
- * matches a cell.
+ * Header specs for every known catalog (a row may be of an older edition). Area columns come
+ * first: "Nivå LS" also starts with "Nivå", and findHeader takes the first spec that matches a cell.
  */
-function headerSpecs(extra?: Catalog): HeaderSpec<string>[] {
-  const catalogs = [...catalogIds.map((id) => findCatalog(id)!), ...(extra ? [extra] : [])];
+function headerSpecs(catalogs: readonly Catalog[]): HeaderSpec<string>[] {
   const seen = new Set<string>();
   const areas: HeaderSpec<string>[] = [];
   const rest: HeaderSpec<string>[] = [];
@@ -74,8 +77,8 @@ function headerSpecs(extra?: Catalog): HeaderSpec<string>[] {
 }
 
 /** Where Historik's table is: its header row and the column of each product key found there. */
-export function locateHistory(sheet: SheetGrid, catalog?: Catalog): HeaderLayout<string> | undefined {
-  return findHeader(sheet, headerSpecs(catalog), ['date', 'catalog']);
+export function locateHistory(sheet: SheetGrid, catalogs: readonly Catalog[] = knownCatalogs()): HeaderLayout<string> | undefined {
+  return findHeader(sheet, headerSpecs(catalogs), ['date', 'catalog']);
 }
 
 const CERTAINTY_CODE: Record<Certainty, string> = { säker: 'S', osäker: 'O' };
@@ -169,12 +172,14 @@ const cellText = (v: Scalar): string => (v === null ? '' : String(v).normalize('
 /**
  * Reads the saved measurements from the product's Historik (the caller checks ownership). A row
  * that does not read is skipped with an error naming each bad cell; the other rows stay usable.
- * `lookup` finds a catalog by id (tests pass one that knows more catalogs).
+ * `catalogs` are the ones a row may be scored with (tests add an edition the product lacks); a row
+ * of any other catalog is listed with its date, never decoded.
  */
-export function readHistory(sheet: SheetGrid, lookup: (id: string) => Catalog | undefined = findCatalog): HistoryRead {
+export function readHistory(sheet: SheetGrid, catalogs: readonly Catalog[] = knownCatalogs()): HistoryRead {
   const name = sheet.name;
   const issues: LocatedIssue[] = [];
-  const header = findHeader(sheet, headerSpecsWith(lookup, sheet), ['date', 'catalog']);
+  const lookup = (id: string) => catalogs.find((c) => c.id === id);
+  const header = locateHistory(sheet, catalogs);
   if (!header) {
     issues.push({ severity: 'error', code: 'history-header-missing', sheet: name, params: { sheet: name } });
     return { sheet: name, header, saved: [], dateRows: new Map(), issues };
@@ -268,7 +273,7 @@ export function readHistory(sheet: SheetGrid, lookup: (id: string) => Catalog | 
       const column = col.get(key);
       if (column === undefined) continue;
       const got = value(column);
-      if (got !== null && cellText(got) !== '' && got !== computed) {
+      if (got !== null && cellText(got) !== '' && Number(cellText(got)) !== computed) {
         issues.push({
           severity: 'warning',
           code: 'history-figure-differs',
@@ -284,37 +289,8 @@ export function readHistory(sheet: SheetGrid, lookup: (id: string) => Catalog | 
   return { sheet: name, header, saved, dateRows, issues };
 }
 
-/** Specs for the product's catalogs and for any other catalog a row of this sheet names that `lookup` knows. */
-function headerSpecsWith(lookup: (id: string) => Catalog | undefined, sheet: SheetGrid): HeaderSpec<string>[] {
-  if (lookup === findCatalog) return headerSpecs();
-  // Tests and future editions: a catalog unknown to the registry may still add columns (more questions).
-  const extra = new Map<string, Catalog>();
-  eachRow(sheet.values, (cells) => {
-    for (const v of cells) {
-      if (typeof v !== 'string' || extra.has(v)) continue;
-      const c = lookup(v.trim());
-      if (c && !catalogIds.includes(c.id)) extra.set(v, c);
-    }
-  });
-  const specs = headerSpecs();
-  const keys = new Set(specs.map((s) => s.key));
-  for (const c of extra.values()) {
-    for (const s of headerSpecs(c)) {
-      if (keys.has(s.key)) continue;
-      keys.add(s.key);
-      (s.key.startsWith('area:') ? specs.unshift(s) : specs.push(s));
-    }
-  }
-  return specs;
-}
-
 /** The latest saved measurement of this catalog dated before `today` (the one "since the last measurement" compares with). */
 export function previousMeasurement(sheet: SheetGrid, catalog: Catalog, today: string): SavedMeasurement | undefined {
   const usable = readHistory(sheet).saved.filter((m) => m.catalog === catalog.id && m.result && m.date < today);
   return usable[usable.length - 1];
-}
-
-/** "2024-05-02, 2025-05-02 (katalog x, kan inte jämföras)": the saved dates, for a message. */
-export function savedDatesText(saved: readonly SavedMeasurement[], catalogId?: string): string {
-  return saved.map((m) => (catalogId !== undefined && m.catalog !== catalogId ? `${m.date} (katalog ${m.catalog}, kan inte jämföras)` : m.date)).join(', ');
 }
