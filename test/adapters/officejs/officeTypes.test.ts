@@ -19,7 +19,7 @@ export const memory: ExcelRunner = createMemoryExcel();
 it('type-checks src/adapters/officejs against @types/office-js', () => {
   const configFile = ts.readConfigFile(path.join(root, 'tsconfig.json'), ts.sys.readFile);
   const { options } = ts.parseJsonConfigFileContent(configFile.config, ts.sys, root);
-  const files = ['applyPlan.ts', 'readGrid.ts', 'run.ts', 'cells.ts', 'memory/memoryExcel.ts'].map((f) => path.join(adapter, f));
+  const files = ['applyPlan.ts', 'loadWorkbook.ts', 'readGrid.ts', 'run.ts', 'cells.ts', 'memory/memoryExcel.ts'].map((f) => path.join(adapter, f));
   const host = ts.createCompilerHost({ ...options, noEmit: true });
   const readFile = host.readFile.bind(host);
   host.readFile = (file) => (path.resolve(file) === probe ? probeText : readFile(file));

@@ -239,3 +239,23 @@ describe('memory Excel: what Excel does with writes', () => {
     });
   });
 });
+
+describe('memory Excel: copies for tests', () => {
+  it('clones a workbook with everything observable, independent of the original', async () => {
+    const excel = createMemoryExcel({ workbook: new MemoryWorkbook(['A', 'B']) });
+    excel.workbook.sheet('A').setValues('A1', [['x', 1], ['y', 2]]).addName('Namn', '="A"', false).addShape('Logga', 'Image');
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('A');
+      sheet.charts.add('Pie', sheet.getRange('A1:B2'), 'Columns');
+      sheet.tables.add(sheet.getRange('A1:B2'), true).name = 'T';
+      sheet.getRange('C1').format.borders.getItem('EdgeTop').style = 'Continuous';
+      sheet.protection.protect({ allowSort: true });
+      await context.sync();
+    });
+    const copy = excel.workbook.clone();
+    expect(JSON.stringify(copy.snapshot())).toBe(JSON.stringify(excel.workbook.snapshot()));
+    copy.sheet('A').setValues('A1', [['ändrad']]);
+    expect(excel.workbook.sheet('A').cell('A1').value).toBe('x');
+    expect(copy.sheet('A').charts[0].series[0].values!.sheet).toBe(copy.sheet('A'));
+  });
+});
