@@ -6,7 +6,9 @@ import { indicateRegulation, type RegulationResult } from '../core/regulation/in
 import { findRegulation } from '../core/regulation/registry';
 import { score, type ScoreResult } from '../core/scoring/score';
 import { lastFilledRow } from './headers';
+import { previousMeasurement } from './history';
 import { RESULT_SHEETS, RESULT_TITLES, SHEETS } from './layout';
+import { sincePreviousLine } from './plan/history';
 import { resultPlan } from './plan/results';
 import type { SheetGrid, WorkbookGrid, WritePlan } from './plan/types';
 import { readWorkbook, type LocatedIssue } from './read';
@@ -22,8 +24,10 @@ export interface Computed {
 }
 
 /** From an answer set to the result and the full write plan; nothing is written here. */
-export function computeResult(catalog: Catalog, answers: AnswerSet, today: string, existingPlan?: SheetGrid): Computed {
+export function computeResult(catalog: Catalog, answers: AnswerSet, today: string, existingPlan?: SheetGrid, history?: SheetGrid): Computed {
   const result = score(catalog, answers);
+  // Issue 10: the summary says what changed since the last measurement saved before today.
+  const previous = history ? previousMeasurement(history, catalog, today) : undefined;
   const spec = findRegulation(catalog.id);
   const regulation = spec ? indicateRegulation(catalog, result, spec) : undefined;
   const { plan, issues: planIssues } = resultPlan({
@@ -34,6 +38,7 @@ export function computeResult(catalog: Catalog, answers: AnswerSet, today: strin
     regulation,
     existingPlan,
     today,
+    sincePrevious: previous?.result ? sincePreviousLine({ date: previous.date, result: previous.result }, result) : undefined,
   });
   return { catalog, answers, result, regulation, plan, planIssues };
 }
@@ -54,7 +59,8 @@ export function computeFromWorkbook(grid: WorkbookGrid, today: string): Workbook
     return { kind: 'refused', issue: { severity: 'error', code: 'result-sheet-taken', sheet, cell: 'A1', params: { sheet, ours: taken.name } } };
   }
   const plan = owners.find((o) => o.name === SHEETS.actionPlan)!.owner.kind === 'ours' ? grid.sheets.get(SHEETS.actionPlan) : undefined;
-  const computed = computeResult(read.catalog, read.answers, today, plan);
+  const history = ownerOf(grid, SHEETS.history).kind === 'ours' ? grid.sheets.get(SHEETS.history) : undefined;
+  const computed = computeResult(read.catalog, read.answers, today, plan, history);
   return { kind: 'computed', ...computed, issues: [...read.issues, ...computed.planIssues, ...droppedObjects(grid, computed.plan)] };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Native bar/column charts: the chart part (DrawingML chart, c:chartSpace) and the drawing part
+ * Native bar, column and line charts: the chart part (DrawingML chart, c:chartSpace) and the drawing part
  * that anchors charts to a sheet. ExcelJS writes neither (TOOLCHAIN.md). Caches are written even
  * though LibreOffice recomputes them: Excel shows them until it recalculates.
  */
@@ -27,13 +27,20 @@ const VALUE_AXIS_ID = 500000002;
 
 export function chartXml(op: ChartOp, lookup: CellLookup): string {
   const horizontal = op.type === 'bar';
+  const lines = op.type === 'line';
   const series = op.series
     .map((s, i) => {
-      const fill = s.color ? `<c:spPr><a:solidFill><a:srgbClr val="${argb(s.color).slice(2)}"/></a:solidFill></c:spPr>` : '';
-      return (
-        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeText(s.name)}</c:v></c:tx>${fill}` +
-        `<c:invertIfNegative val="0"/><c:cat>${stringReference(op.categories, lookup)}</c:cat><c:val>${numberReference(s.values, lookup)}</c:val></c:ser>`
-      );
+      const color = s.color ? argb(s.color).slice(2) : undefined;
+      const head = `<c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeText(s.name)}</c:v></c:tx>`;
+      const data = `<c:cat>${stringReference(op.categories, lookup)}</c:cat><c:val>${numberReference(s.values, lookup)}</c:val>`;
+      if (lines) {
+        // CT_LineSer order: idx, order, tx, spPr, marker, …, cat, val, smooth.
+        const stroke = color ? `<a:solidFill><a:srgbClr val="${color}"/></a:solidFill>` : '';
+        const marker = `<c:marker><c:symbol val="circle"/><c:size val="7"/>${color ? `<c:spPr>${stroke}<a:ln w="9525">${stroke}</a:ln></c:spPr>` : ''}</c:marker>`;
+        return `<c:ser>${head}<c:spPr><a:ln w="28575" cap="rnd">${stroke}<a:round/></a:ln></c:spPr>${marker}${data}<c:smooth val="0"/></c:ser>`;
+      }
+      const fill = color ? `<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr>` : '';
+      return `<c:ser>${head}${fill}<c:invertIfNegative val="0"/>${data}</c:ser>`;
     })
     .join('');
   const axis = op.axis ?? {};
@@ -57,11 +64,20 @@ export function chartXml(op: ChartOp, lookup: CellLookup): string {
     // Without roundedCorners=0 Excel draws the chart frame with rounded corners.
     '<c:roundedCorners val="0"/><c:chart>' +
     `${title(op.title, 1400)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
-    `<c:barChart><c:barDir val="${horizontal ? 'bar' : 'col'}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
-    `<c:gapWidth val="60"/><c:axId val="${CATEGORY_AXIS_ID}"/><c:axId val="${VALUE_AXIS_ID}"/></c:barChart>` +
+    plot(op, series) +
     `${categoryAxis}${valueAxis}</c:plotArea>` +
     `${op.legend ? '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>' : ''}` +
     '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>'
+  );
+}
+
+/** The plot element: clustered bars or columns, or lines with markers (CT_LineChart: grouping, varyColors, ser*, marker, axId × 2). */
+function plot(op: ChartOp, series: string): string {
+  const axes = `<c:axId val="${CATEGORY_AXIS_ID}"/><c:axId val="${VALUE_AXIS_ID}"/>`;
+  if (op.type === 'line') return `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>${axes}</c:lineChart>`;
+  return (
+    `<c:barChart><c:barDir val="${op.type === 'bar' ? 'bar' : 'col'}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
+    `<c:gapWidth val="60"/>${axes}</c:barChart>`
   );
 }
 

@@ -23,6 +23,8 @@ export interface ResultInputs {
    */
   readonly existingPlan?: SheetGrid;
   readonly today: string;
+  /** "Sedan förra mätningen (…): …" when a measurement was saved before (issue 10, plan/history.ts). */
+  readonly sincePrevious?: string;
 }
 
 const AREA_FIRST_ROW = 5;
@@ -173,7 +175,7 @@ function resultSheet({ catalog, result: r, regulation, today }: ResultInputs): W
   return ops;
 }
 
-function summarySheet({ catalog, result: r, feedback, activities, regulation, today }: ResultInputs): WriteOp[] {
+function summarySheet({ catalog, result: r, feedback, activities, regulation, today, sincePrevious }: ResultInputs): WriteOp[] {
   const sheet = SHEETS.summary;
   const top = activities.slice(0, 5);
   const weakest = [...r.areas].sort((a, b) => a.level - b.level || a.points / a.maxPoints - b.points / b.maxPoints).slice(0, 3).map((a) => a.id);
@@ -187,6 +189,7 @@ function summarySheet({ catalog, result: r, feedback, activities, regulation, to
     ...levelHeading(catalog, r.level).map((text) => [text]),
     [feedback.level.meaning.sv],
     [`Poäng ${r.totalPoints} av ${r.maxPoints} · ${r.answeredCount} av ${r.questions.length} frågor besvarade`],
+    ...(sincePrevious ? [[sincePrevious]] : []),
     [],
   ];
   const chartTop = rows.length + 1;

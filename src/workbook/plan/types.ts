@@ -133,8 +133,8 @@ export interface ChartOp {
   readonly kind: 'chart';
   readonly sheet: string;
   readonly name: string;
-  /** 'bar' = horizontal bars, 'column' = vertical columns. */
-  readonly type: 'bar' | 'column';
+  /** 'bar' = horizontal bars, 'column' = vertical columns (both clustered); 'line' = lines with markers (a trend over time). */
+  readonly type: 'bar' | 'column' | 'line';
   readonly title: string;
   readonly categories: RangeRef;
   readonly series: readonly { readonly name: string; readonly values: RangeRef; readonly color?: string }[];
