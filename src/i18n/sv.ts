@@ -35,6 +35,17 @@ export const sv = {
     'plan-no-room': 'Det finns ingen plats under handlingsplanen i "{sheet}" för {count} nya aktiviteter (bladet är fyllt till sista raden), så de skrevs inte.',
     'user-object-dropped': '{kind} "{name}" på bladet "{sheet}" försvinner när resultatet skrivs, eftersom verktyget skriver om bladet. Flytta det till ett eget blad om du vill behålla det.',
     'unknown-catalog': 'Katalogen "{catalog}" är okänd. Kända kataloger: {known}.',
+    // Follow-up over time (issue 10): Historik, Trend and Jämförelse.
+    'product-sheet-taken': 'Bladet "{sheet}" är ditt eget (inte skapat av Infosäkkollen) men har samma namn som bladet "{ours}" som verktyget skriver (Excel skiljer inte på stora och små bokstäver). Inget skrevs. Byt namn på ditt blad så skrivs "{ours}" utan att något av ditt ändras.',
+    'history-header-missing': 'Rubrikraden i "{sheet}" (Datum, Katalog, F1 …) hittas inte, så inga sparade mätningar kunde läsas och ingen ny sparades. Återställ rubrikraden (Ångra) – inget av det du skrivit där ändrades.',
+    'history-column-missing': 'Kolumnerna {columns} saknas i rubrikraden, så mätningar med katalogen {catalog} kan inte läsas eller sparas. Återställ rubrikerna (Ångra); inget ändrades.',
+    'history-bad-date': 'Datumet "{value}" på rad {row} är inget datum ÅÅÅÅ-MM-DD. Raden används inte.',
+    'history-duplicate-date': 'Datumet {date} finns redan (i {other}); raden {row} används inte. En mätning per datum.',
+    'history-no-catalog': 'Katalog-id saknas på rad {row}. Raden används inte.',
+    'history-bad-answer': 'Svaret "{value}" på fråga {question} (rad {row}) går inte att läsa: skriv kryssade alternativ som "b,c" följt av |S (säker) eller |O (osäker), eller lämna tomt. Raden används inte.',
+    'history-bad-number': 'Värdet "{value}" på rad {row} ska vara ett heltal 0 eller större. Raden används inte.',
+    'history-figure-differs': 'Sparat värde {value} i "{column}" (rad {row}) stämmer inte med svaren på raden ({computed}); svaren gäller.',
+    'history-unknown-catalog': 'Mätningen {date} är sparad med katalogen {catalog}, som verktyget inte känner till (kända: {known}). Den listas men kan inte jämföras.',
   },
   /** Words for the {kind} of an object on a sheet (a chart, a picture, a shape). */
   objectKind: { chart: 'Diagrammet', picture: 'Bilden', shape: 'Formen' },
