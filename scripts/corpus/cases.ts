@@ -706,6 +706,26 @@ const planCases: CaseSpec[] = [
       ),
   },
   {
+    id: 'plan-typed-in-gantt',
+    group: 'handlingsplan',
+    description: 'Notes typed in the Gantt area (below the month headers): "semester" in the 3rd month of the first activity, an x in the 5th month of the second.',
+    expect: [ok()],
+    build: async (b) =>
+      edit(await typical(b.scored), (pkg) =>
+        editPlan(pkg, (doc, lay) => {
+          doc.setText(ref(lay.col.computed + 3, lay.activityRows[0]), 'semester');
+          doc.setText(ref(lay.col.computed + 5, lay.activityRows[1]), 'x');
+        }),
+      ),
+  },
+  {
+    id: 'plan-column-inserted-in-gantt',
+    group: 'handlingsplan',
+    description: 'A column "Kvartal" inserted between the 3rd and 4th Gantt month, with text in it.',
+    expect: [ok()],
+    build: async (b) => edit(await typical(b.scored), (pkg) => editPlan(pkg, (doc, lay) => insertColumn(doc, lay, lay.col.computed + 4, 'Kvartal', ['K1', 'K1', 'K2']))),
+  },
+  {
     id: 'plan-text-above-table',
     group: 'handlingsplan',
     description: 'Text typed in the blank row above the header and beside the title.',

@@ -7,9 +7,8 @@
  * again, and after each cycle compares the sheet cell by cell (test/corpus/compare.ts: only
  * "Beräknat läge", the Gantt dates and new activity rows may change).
  *
- * One cycle costs about 150 ms, most of it in the product (read ≈ 50 ms, compute ≈ 20 ms, apply ≈ 75 ms),
- * so 1000 cycles take about 2.5 minutes: CI (CI=true) runs 500 runs × 2 cycles = 1000 recompute
- * cycles; a local `npm test` runs 100 × 2 = 200 cycles (about 30 s). INFOSAK_PLAN_RUNS sets the runs.
+ * 500 runs × 2 cycles = 1000 recompute cycles, about a minute on one core (a cycle is ≈ 60 ms, most
+ * of it in the product: read, compute, apply). INFOSAK_PLAN_RUNS sets the number of runs.
  * On a failure fast-check stops without shrinking (endOnFailure): the message lists every edit made.
  */
 import fc from 'fast-check';
@@ -20,7 +19,7 @@ import { run } from '../../src/cli/main';
 import { localToday } from '../../src/workbook/compute';
 import { applyEdits, editArb, loadBase, planChanges, recompute, workbookWith, type Base } from './planModel';
 
-const RUNS = Number(process.env.INFOSAK_PLAN_RUNS ?? (process.env.CI ? 500 : 100));
+const RUNS = Number(process.env.INFOSAK_PLAN_RUNS ?? 500);
 const CYCLES = 2;
 const today = localToday();
 let scored: Uint8Array;
