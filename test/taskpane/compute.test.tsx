@@ -123,7 +123,14 @@ describe('the user row in Handlingsplan', () => {
 
 describe('start-up', () => {
   const g = globalThis as unknown as { Office?: unknown };
+  let logged: jest.SpyInstance;
+  beforeEach(() => {
+    // index.tsx logs the start-up error for support; the test looks at what the user sees.
+    logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
   afterEach(() => {
+    expect(logged).toHaveBeenCalled();
+    logged.mockRestore();
     delete g.Office;
     document.body.innerHTML = '';
   });
