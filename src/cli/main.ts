@@ -1,5 +1,6 @@
 import { parseArgs, UsageError, type ParsedArgs } from './args';
 import { demoCommand } from './commands/demo';
+import { compareCommand, snapshotCommand } from './commands/history';
 import { scoreCommand } from './commands/score';
 import { fillCommand, readCommand, templateCommand } from './commands/workbook';
 import { EXIT_FATAL, FatalError } from './io';
@@ -17,9 +18,11 @@ const commands: Record<string, Command> = {
   template: templateCommand,
   fill: fillCommand,
   read: readCommand,
+  snapshot: snapshotCommand,
+  compare: compareCommand,
 };
 
-const VALUED = ['answers', 'output', 'catalog', 'out-dir'];
+const VALUED = ['answers', 'output', 'catalog', 'out-dir', 'date'];
 
 export const USAGE = `infosak – Infosäkkollen från kommandoraden
 
@@ -31,9 +34,15 @@ export const USAGE = `infosak – Infosäkkollen från kommandoraden
   infosak read <in.xlsx> [--json]                läs svaren (och felen, med blad och cell)
   infosak score <in.xlsx> (-o <ut.xlsx> | --in-place) [--json]
                                                  beräkna och skriv resultatbladen
+  infosak snapshot <in.xlsx> (--in-place | -o <ut.xlsx>) [--date ÅÅÅÅ-MM-DD]
+                                                 spara mätningen i bladet Historik (samma datum ersätts)
+  infosak compare <tidigare> <senare> [--json] [-o <ut.xlsx>]
+                                                 jämför två mätningar: svarsfil, arbetsbok (aktuella svar)
+                                                 eller arbetsbok.xlsx#ÅÅÅÅ-MM-DD (sparad mätning)
 
 Slutkoder: 0 beräknat utan fel, 3 beräknat men vissa svar hade fel (räknas som obesvarade),
-2 inget kunde beräknas (oläslig fil, ogiltig JSON, okänd katalog).
+2 inget kunde beräknas (oläslig fil, ogiltig JSON, okänd katalog; för compare även olika
+kataloger eller ett datum utan sparad mätning).
 --debug skriver ut hela felet (med stackspår) vid oväntade fel.`;
 
 /** An unexpected error as one line; with --debug, its stack too. */

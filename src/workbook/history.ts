@@ -38,11 +38,11 @@ export interface HistoryColumn {
 /** The product's columns of Historik for a catalog, in the order a new sheet gets them. */
 export function historyColumns(catalog: Catalog): HistoryColumn[] {
   return [
-    { key: 'date', header: 'Datum', width: 11 },
-    { key: 'catalog', header: 'Katalog', width: 20 },
+    { key: 'date', header: 'Datum', width: 12 },
+    { key: 'catalog', header: 'Katalog', width: 22 },
     { key: 'org', header: 'Organisation', width: 20 },
     { key: 'level', header: 'Nivå', width: 6 },
-    ...catalog.areas.map((a) => ({ key: `area:${a.id}`, header: `Nivå ${a.id}`, width: 7 })),
+    ...catalog.areas.map((a) => ({ key: `area:${a.id}`, header: `Nivå ${a.id}`, width: 8 })),
     { key: 'points', header: 'Totalpoäng', width: 10 },
     { key: 'measures', header: 'Åtgärder', width: 9 },
     { key: 'answered', header: 'Besvarade', width: 10 },

@@ -44,7 +44,8 @@ export interface MeasurementSide {
 }
 
 export type SideOutcome =
-  | { readonly kind: 'side'; readonly side: MeasurementSide }
+  /** `skipped`: rows of Historik that did not read (each an error naming its cell); the others stay usable. */
+  | { readonly kind: 'side'; readonly side: MeasurementSide; readonly skipped?: readonly LocatedIssue[] }
   /** Not a questionnaire, an unknown catalog, or the saved measurement of a catalog the product does not know. */
   | { readonly kind: 'refused'; readonly issue: LocatedIssue }
   /** No saved measurement of that date: the saved ones are listed. */
@@ -80,7 +81,9 @@ export function savedSide(grid: WorkbookGrid, date: string, catalogs: readonly C
   }
   // Input errors a hand-edited row makes (a and y ticked together) are placed on its answer cell.
   const column = (q: number | string) => history.header?.columns.get(`q:${q}`);
-  const located = [...found.result.errors.map((e) => ({ e, severity: 'error' as const })), ...found.result.warnings.map((e) => ({ e, severity: 'warning' as const }))].map(
+  // Evidence is not part of a saved measurement, so "säker without evidence" would be said of every säker answer.
+  const warnings = found.result.warnings.filter((w) => w.code !== 'certain-without-evidence');
+  const located = [...found.result.errors.map((e) => ({ e, severity: 'error' as const })), ...warnings.map((e) => ({ e, severity: 'warning' as const }))].map(
     ({ e, severity }): LocatedIssue => {
       const c = column(e.question);
       return {
@@ -96,7 +99,8 @@ export function savedSide(grid: WorkbookGrid, date: string, catalogs: readonly C
   );
   // A figure edited by hand on this row is worth saying where the side is used.
   const ofRow = history.issues.filter((i) => i.params?.row === found.row);
-  return { kind: 'side', side: { catalog, answers: found.answers, result: found.result, date, issues: [...located, ...ofRow] } };
+  const skipped = history.issues.filter((i) => i.severity === 'error');
+  return { kind: 'side', side: { catalog, answers: found.answers, result: found.result, date, issues: [...located, ...ofRow] }, skipped };
 }
 
 export type SnapshotOutcome =

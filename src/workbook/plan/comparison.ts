@@ -40,7 +40,7 @@ export function comparisonPlan(inputs: ComparisonInputs): WritePlan {
   const { catalog, comparison: c } = inputs;
   const sheet = SHEETS.comparison;
   const ops: WriteOp[] = [
-    { kind: 'sheet', sheet, columnWidths: [8, 46, 11, 11, 11, 11, 11, 11, 16], showGridlines: false, tabColor: '7030A0', fitToWidth: true },
+    { kind: 'sheet', sheet, columnWidths: [8, 54, 11, 11, 11, 11, 11, 11, 16], showGridlines: false, tabColor: '7030A0', fitToWidth: true },
   ];
   const rows: CellInput[][] = [];
   const styles: { range: string; style: CellStyle }[] = [];
@@ -94,8 +94,8 @@ export function comparisonPlan(inputs: ComparisonInputs): WritePlan {
     push([a.id, area?.name.sv ?? a.id, a.levelFrom, a.levelTo, a.levelTo - a.levelFrom, a.pointsFrom, a.pointsTo, a.pointsTo - a.pointsFrom, max]);
   }
   const areaLast = rows.length;
-  style(`C${areaFirst}:I${areaLast}`, { hAlign: 'center' });
-  style(`B${areaFirst}:B${areaLast}`, { wrap: true, vAlign: 'top' });
+  style(`A${areaFirst}:I${areaLast}`, { vAlign: 'top' });
+  style(`C${areaFirst}:I${areaLast}`, { hAlign: 'center', vAlign: 'top' });
   deltaCells.push(`E${areaFirst}:E${areaLast}`, `H${areaFirst}:H${areaLast}`);
   push([]);
 

@@ -109,7 +109,10 @@ function newHistorySheet(catalog: Catalog, cells: ReadonlyMap<string, CellInput>
     { kind: 'values', sheet, at: `A${HISTORY_HEADER_ROW}`, rows: [columns.map((c) => c.header)], style: { ...S.header, hAlign: 'center' } },
     { kind: 'values', sheet, at: `A${FIRST_ROW}`, rows: [columns.map((c) => (c.key === 'notes' ? null : cells.get(c.key) ?? null))], style: { vAlign: 'top' } },
     { kind: 'style', sheet, range: `${columnName(notes)}${FIRST_ROW}:${columnName(notes)}${FIRST_ROW + 200}`, style: { wrap: true, vAlign: 'top' } },
-    { kind: 'style', sheet, range: `A${FIRST_ROW}:A${FIRST_ROW + 200}`, style: { numberFormat: 'yyyy-mm-dd' } },
+    // Formats reach 200 rows down, so the rows later snapshots add in place look the same.
+    { kind: 'style', sheet, range: `A${FIRST_ROW}:A${FIRST_ROW + 200}`, style: { numberFormat: 'yyyy-mm-dd', hAlign: 'left' } },
+    { kind: 'style', sheet, range: `D${FIRST_ROW}:${columnName(notes - 1)}${FIRST_ROW + 200}`, style: { hAlign: 'center' } },
+    { kind: 'style', sheet, range: `${columnName(notes + 1)}${FIRST_ROW}:${last}${FIRST_ROW + 200}`, style: { hAlign: 'center' } },
     { kind: 'style', sheet, range: `D${HISTORY_HEADER_ROW}:${last}${HISTORY_HEADER_ROW}`, style: { hAlign: 'center' } },
   ];
 }
