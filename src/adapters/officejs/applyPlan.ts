@@ -604,9 +604,11 @@ function addTable(sheet: Excel.Worksheet, op: TableOp): void {
  * column would be taken for a series. The chart starts from the first series' values alone, which
  * are written earlier in the same batch (checkCharts makes sure they are not blank).
  */
+const CHART_TYPES = { bar: 'BarClustered', column: 'ColumnClustered', line: 'LineMarkers' } as const;
+
 function addChart(sheet: Excel.Worksheet, op: ChartOp, rangeOf: (ref: RangeRef) => Excel.Range): void {
   const [first, ...rest] = op.series;
-  const chart = sheet.charts.add(op.type === 'bar' ? 'BarClustered' : 'ColumnClustered', rangeOf(first.values), 'Columns');
+  const chart = sheet.charts.add(CHART_TYPES[op.type], rangeOf(first.values), 'Columns');
   chart.name = op.name;
   chart.title.text = op.title;
   chart.setPosition(op.anchor.from, op.anchor.to);
@@ -617,7 +619,8 @@ function addChart(sheet: Excel.Worksheet, op: ChartOp, rangeOf: (ref: RangeRef) 
     s.name = spec.name;
     s.setValues(rangeOf(spec.values));
     s.setXAxisValues(categories);
-    if (spec.color) s.format.fill.setSolidColor(color(spec.color));
+    if (spec.color && op.type === 'line') s.format.line.color = color(spec.color);
+    else if (spec.color) s.format.fill.setSolidColor(color(spec.color));
   });
   if (op.axis) {
     const axis = chart.axes.valueAxis;

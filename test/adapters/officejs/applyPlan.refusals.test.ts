@@ -137,6 +137,26 @@ describe('applyPlanOffice writes charts after the values they read', () => {
     ]);
   });
 
+  it('draws a line chart with markers, its series coloured by the line', async () => {
+    const plan: WritePlan = [
+      { kind: 'sheet', sheet: 'Trend' },
+      { kind: 'values', sheet: 'Trend', at: 'A1', rows: [['2025', 1], ['2026', 2], ['2027', 3]] },
+      {
+        kind: 'chart',
+        sheet: 'Trend',
+        name: 'Nivå över tid',
+        type: 'line',
+        title: 'Nivå',
+        categories: { sheet: 'Trend', range: 'A1:A3' },
+        series: [{ name: 'Nivå', values: { sheet: 'Trend', range: 'B1:B3' }, color: '1F4E79' }],
+        anchor: { from: 'D2', to: 'H10' },
+      },
+    ];
+    const excel = createMemoryExcel();
+    await excel.run((context) => applyPlanOffice(context, plan));
+    expect(excel.workbook.sheet('Trend').chartViews()[0]).toMatchObject({ type: 'LineMarkers', series: [{ name: 'Nivå', color: '#1F4E79' }] });
+  });
+
   it('refuses, before writing, a chart whose first series would be blank (Excel makes no series from it)', async () => {
     const plan: WritePlan = [
       { kind: 'sheet', sheet: 'Diagram' },

@@ -1011,7 +1011,16 @@ class MemoryChartSeries extends MemoryObject<MemorySeries> {
       'ChartSeries',
       ref,
       { name: { get: (s) => s.name, set: (s, v) => (s.name = String(v)) } },
-      { format: { make: (r, c) => new MemoryObject(c, 'ChartSeriesFormat', r, {}, { fill: { make: (r2, c2) => new MemorySeriesFill(c2, r2) } }) } },
+      {
+        format: {
+          make: (r, c) =>
+            new MemoryObject(c, 'ChartSeriesFormat', r, {}, {
+              fill: { make: (r2, c2) => new MemorySeriesFill(c2, r2) },
+              // A line series is coloured by its line (ChartLineFormat.color), not by a fill.
+              line: { make: (r2, c2) => new MemoryObject<MemorySeries>(c2, 'ChartLineFormat', r2, { color: { get: (s) => s.color ?? null, set: (s, v) => (s.color = normalizeColor(v)) } }) },
+            }),
+        },
+      },
     );
   }
 
