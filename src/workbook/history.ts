@@ -199,8 +199,9 @@ export function readHistory(sheet: SheetGrid, catalogs: readonly Catalog[] = kno
     const at = (column: number) => cellAddress(row, column);
     const value = (column: number) => valueAt(sheet, row, column);
     const filled = (column: number) => cellText(value(column)) !== '' || formulaAt(sheet, row, column) !== undefined;
-    // A row of the user's own (a note below the table) has none of the measurement's key cells.
-    if (!filled(dateColumn) && !filled(catalogColumn) && !questionColumns.some(filled)) continue;
+    // A row of the user's own (a note typed below the table, even in the Datum column) has neither
+    // a catalog id nor an answer: it is not a measurement and not an error.
+    if (!filled(catalogColumn) && !questionColumns.some(filled)) continue;
     const rowIssues: LocatedIssue[] = [];
     const bad = (code: string, column: number, params: Record<string, string | number> = {}) =>
       rowIssues.push({ severity: 'error', code, sheet: name, cell: at(column), params: { row, ...params } });
