@@ -28,6 +28,17 @@ if command -v soffice >/dev/null 2>&1; then
 else
   echo "check-outputs: soffice not installed; skipping the LibreOffice re-save" >&2
 fi
+# Issue 10: two saved measurements (Historik, Trend), a comparison (Jämförelse) and a recompute
+# whose summary has the line since the last measurement.
+earlier=src/examples/exempelkommun-tidigare.answers.json
+cli fill --answers "$earlier" "$out/template.xlsx" -o "$out/history.xlsx"
+cli snapshot "$out/history.xlsx" --in-place --date 2025-05-02
+cli fill --answers "$answers" "$out/history.xlsx" --in-place
+cli snapshot "$out/history.xlsx" --in-place --date 2026-05-04
+cli snapshot "$out/history.xlsx" --in-place --date 2026-05-04
+cli compare "$out/history.xlsx#2025-05-02" "$out/history.xlsx" -o "$out/compared.xlsx"
+cli score "$out/compared.xlsx" --in-place
+cli compare "$earlier" "$answers" -o "$out/compared-files.xlsx"
 set -e
 mapfile -t files < <(find "$out" -maxdepth 1 -name '*.xlsx' | sort)
 echo "check-outputs: checking ${#files[@]} workbooks"

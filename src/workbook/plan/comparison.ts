@@ -147,6 +147,7 @@ export function comparisonPlan(inputs: ComparisonInputs): WritePlan {
   }
   if (!c.validation.length) push(['', 'Inga valideringsfrågor besvarade.']);
   else {
+    style(`A${vFirst}:A${rows.length}`, { vAlign: 'top' });
     style(`B${vFirst}:B${rows.length}`, { wrap: true, vAlign: 'top', fontSize: 9 });
     style(`C${vFirst}:E${rows.length}`, { hAlign: 'center', vAlign: 'top' });
     deltaCells.push(`E${vFirst}:E${rows.length}`);
