@@ -1,5 +1,6 @@
 import { parseArgs, UsageError, type ParsedArgs } from './args';
 import { demoCommand } from './commands/demo';
+import { exportCommand } from './commands/export';
 import { compareCommand, snapshotCommand } from './commands/history';
 import { scoreCommand } from './commands/score';
 import { fillCommand, readCommand, templateCommand } from './commands/workbook';
@@ -20,9 +21,10 @@ const commands: Record<string, Command> = {
   read: readCommand,
   snapshot: snapshotCommand,
   compare: compareCommand,
+  export: exportCommand,
 };
 
-const VALUED = ['answers', 'output', 'catalog', 'out-dir', 'date'];
+const VALUED = ['answers', 'output', 'catalog', 'out-dir', 'date', 'format'];
 
 export const USAGE = `infosak – Infosäkkollen från kommandoraden
 
@@ -39,6 +41,8 @@ export const USAGE = `infosak – Infosäkkollen från kommandoraden
   infosak compare <tidigare> <senare> [--json] [-o <ut.xlsx>]
                                                  jämför två mätningar: svarsfil, arbetsbok (aktuella svar)
                                                  eller arbetsbok.xlsx#ÅÅÅÅ-MM-DD (sparad mätning)
+  infosak export <in.xlsx> --format json|csv -o <fil>
+                                                 exportera svar och resultat för rapportering (JSON, eller CSV för Excel)
 
 Slutkoder: 0 beräknat utan fel, 3 beräknat men vissa svar hade fel (räknas som obesvarade),
 2 inget kunde beräknas (oläslig fil, ogiltig JSON, okänd katalog; för compare även olika

@@ -55,7 +55,8 @@ export async function applyOrFail(path: string, base: Uint8Array | null, plan: W
   }
 }
 
-async function gridOf(path: string, data: Uint8Array): Promise<WorkbookGrid> {
+/** The workbook's grid for the reader; a damaged or foreign file is one clear line. */
+export async function gridOfWorkbook(path: string, data: Uint8Array): Promise<WorkbookGrid> {
   try {
     return await readXlsxGrid(data, INPUT_SHEETS);
   } catch (e) {
@@ -104,7 +105,7 @@ export async function fillCommand(args: ParsedArgs, out: Output): Promise<number
   const incoming = readAnswersFile(answersPath);
   const catalog: Catalog = catalogFor(incoming.catalog);
   const data = readBytes(input);
-  const grid = await gridOf(input, data);
+  const grid = await gridOfWorkbook(input, data);
   const read = readWorkbook(grid);
   let plan: WritePlan;
   if (read.kind === 'foreign') {
@@ -132,7 +133,7 @@ export async function fillCommand(args: ParsedArgs, out: Output): Promise<number
 export async function readCommand(args: ParsedArgs, out: Output): Promise<number> {
   const input = args.positionals[0];
   if (!input) throw new UsageError('read needs a workbook: infosak read <in.xlsx>');
-  const read = readWorkbook(await gridOf(input, readBytes(input)));
+  const read = readWorkbook(await gridOfWorkbook(input, readBytes(input)));
   if (read.kind === 'foreign') throw foreign(input, read.issue);
   const errors = read.issues.filter((i) => i.severity === 'error');
   const warnings = read.issues.filter((i) => i.severity === 'warning');
@@ -148,7 +149,7 @@ export async function readCommand(args: ParsedArgs, out: Output): Promise<number
 /** `infosak score <in.xlsx> [-o <out.xlsx> | --in-place] [--json]` */
 export async function scoreWorkbook(input: string, args: ParsedArgs, out: Output): Promise<number> {
   const data = readBytes(input);
-  const outcome = computeFromWorkbook(await gridOf(input, data), localToday());
+  const outcome = computeFromWorkbook(await gridOfWorkbook(input, data), localToday());
   if (outcome.kind === 'refused') throw foreign(input, outcome.issue);
   const target = outputPath(args, input);
   const written = target ? await applyOrFail(input, data, outcome.plan) : undefined;
