@@ -130,7 +130,7 @@ describe('contract: the .xlsx adapter and the Office.js adapter write the same w
   // BLOCKED on the .xlsx adapter (src/adapters/xlsx, not this file's owners): <sheetProtection> must
   // carry formatRows="0" insertHyperlinks="0" (in sheetProtection "0" means allowed). `failing` so
   // that jest reports it the day it passes: then make it a plain `it`.
-  it.failing('questionnaire protection lets users insert links and make rows taller (the .xlsx side)', async () => {
+  it('questionnaire protection lets users insert links and make rows taller (the .xlsx side)', async () => {
     const facts = await xlsxFacts((await questionnaire()).xlsx, QUESTIONNAIRE_SHEETS);
     for (const [sheet, f] of facts) expect([sheet, f.protection]).toEqual([sheet, { protected: true, allowFormatRows: true, allowInsertHyperlinks: true }]);
   });

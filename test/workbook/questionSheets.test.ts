@@ -181,3 +181,10 @@ test('the Swedish headers are on the question sheets', () => {
   const header = grid.sheets.get('Nivå 1')!.values[3];
   expect(header.slice(0, 6)).toEqual(['Id', 'Nr', expect.stringContaining('Fråga'), expect.stringContaining('Svar'), 'Kommentar', expect.stringContaining('Underlag')]);
 });
+
+test('answer rows are not fixed-height: every row height of the questionnaire is a starting height (issue 9)', () => {
+  const plan = questionnairePlan(catalog);
+  const heights = plan.filter((op) => op.kind === 'rowHeight');
+  expect(heights.length).toBeGreaterThan(0);
+  expect(heights.every((op) => op.kind === 'rowHeight' && op.auto === true)).toBe(true);
+});

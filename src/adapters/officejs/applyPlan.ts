@@ -570,6 +570,9 @@ function applyStyle(context: Excel.RequestContext, range: Excel.Range, style: Ce
 
 /** Row heights for runs of consecutive rows, one call per run. */
 function setRowHeights(sheet: Excel.Worksheet, op: RowHeightOp): void {
+  // A starting height only: Excel fits a row that has no set height to its wrapped text as values
+  // are written and as the user types, so the row is left unset (a set height would be fixed).
+  if (op.auto) return;
   const rows = [...new Set(op.rows)].sort((a, b) => a - b);
   for (let i = 0; i < rows.length; ) {
     let j = i;

@@ -38,6 +38,8 @@ export interface SheetModel {
   readonly validations: ValidationOp[];
   readonly conditionalFormats: ConditionalFormatOp[];
   readonly rowHeights: Map<number, number>;
+  /** Rows whose height is a starting height (no customHeight: the row grows with its text). */
+  readonly autoRows: Set<number>;
   readonly tables: TableOp[];
   readonly charts: ChartOp[];
 }
@@ -123,6 +125,8 @@ export function buildSheetModels(plan: WritePlan): Map<string, SheetModel> {
             if (!Number.isInteger(row) || row < 1 || row > MAX_ROW) throw new Error(`row ${row} is not a row number`);
             if (!(op.height >= 0 && op.height <= 409)) throw new Error(`row height ${op.height} is outside 0–409 points`);
             model.rowHeights.set(row, op.height);
+            if (op.auto) model.autoRows.add(row);
+            else model.autoRows.delete(row);
           }
           break;
         case 'validation':
@@ -201,6 +205,7 @@ function emptyModel(sheet: SheetOp): SheetModel {
     validations: [],
     conditionalFormats: [],
     rowHeights: new Map(),
+    autoRows: new Set(),
     tables: [],
     charts: [],
   };

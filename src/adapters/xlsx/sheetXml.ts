@@ -55,7 +55,8 @@ export function sheetXml(model: SheetModel, context: SheetXmlContext): string {
     parts.push(`<cols>${cols.join('')}</cols>`);
   }
   parts.push(sheetData(model, keys, context));
-  if (sheet.protect) parts.push('<sheetProtection sheet="1" objects="1" scenarios="1"/>');
+  // formatRows/insertHyperlinks "0" = allowed: answer rows can be made taller, evidence can be a link.
+  if (sheet.protect) parts.push('<sheetProtection sheet="1" objects="1" scenarios="1" formatRows="0" insertHyperlinks="0"/>');
   if (model.merges.length) {
     parts.push(`<mergeCells count="${model.merges.length}">${model.merges.map((m) => `<mergeCell ref="${rangeAddress(m)}"/>`).join('')}</mergeCells>`);
   }
@@ -119,7 +120,8 @@ function sheetData(model: SheetModel, keys: readonly number[], context: SheetXml
   let openRow = 0;
   const openRowTag = (row: number) => {
     const height = model.rowHeights.get(row);
-    out.push(height !== undefined ? `<row r="${row}" ht="${height}" customHeight="1">` : `<row r="${row}">`);
+    const custom = model.autoRows.has(row) ? '' : ' customHeight="1"';
+    out.push(height !== undefined ? `<row r="${row}" ht="${height}"${custom}>` : `<row r="${row}">`);
     openRow = row;
   };
   // Rows with only a height still need a <row> element; emit them in order between cell rows.

@@ -27,7 +27,8 @@ export function questionnairePlan(catalog: Catalog, answers?: AnswerSet): WriteP
     ...organisationSheet(answers),
     ...[1, 2, 3, 4].flatMap((level) => levelSheetOps(catalog, level, answers)),
     ...validationSheet(catalog, answers),
-  ]);
+    // Starting heights: answer rows grow with the comments people type (issue 9).
+  ], { auto: true });
 }
 
 function startSheet(catalog: Catalog): WriteOp[] {

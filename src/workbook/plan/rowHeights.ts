@@ -10,7 +10,7 @@ const DEFAULT_WIDTH = 8.43;
  * estimate from text length and column width (about 0.9 characters per width unit at 11 pt).
  * Rows that already have a height in the plan keep it.
  */
-export function withRowHeights(plan: WritePlan): WritePlan {
+export function withRowHeights(plan: WritePlan, options: { readonly auto?: boolean } = {}): WritePlan {
   const widths = new Map<string, readonly number[]>();
   const fixed = new Map<string, Set<number>>();
   const merged = new Map<string, { top: number; left: number; right: number }[]>();
@@ -66,7 +66,7 @@ export function withRowHeights(plan: WritePlan): WritePlan {
       const lines = text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
       if (lines > 1) heights.set(row, Math.max(heights.get(row) ?? 0, Math.ceil(lines * LINE_POINTS * (size / 11) + 2)));
     }
-    for (const [row, height] of heights) if (!fixed.get(sheet)?.has(row)) extra.push({ kind: 'rowHeight', sheet, rows: [row], height });
+    for (const [row, height] of heights) if (!fixed.get(sheet)?.has(row)) extra.push({ kind: 'rowHeight', sheet, rows: [row], height, ...(options.auto ? { auto: true } : {}) });
   }
   return [...plan, ...extra];
 }

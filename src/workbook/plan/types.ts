@@ -106,6 +106,11 @@ export interface RowHeightOp {
   readonly rows: readonly number[];
   /** points */
   readonly height: number;
+  /**
+   * A starting height only: the row still grows with what is typed in it (not fixed), and the
+   * user may resize it. For answer rows, where comments are long.
+   */
+  readonly auto?: boolean;
 }
 
 export interface ValidationOp {

@@ -88,7 +88,7 @@ describe('applyPlanToXlsx on a new workbook', () => {
 
   it('protects the sheet without a password and unlocks the answer cells', async () => {
     const questions = await partText(out, await sheetPart(out, QUESTION_SHEET));
-    expect(questions).toContain('<sheetProtection sheet="1" objects="1" scenarios="1"/>');
+    expect(questions).toContain('<sheetProtection sheet="1" objects="1" scenarios="1" formatRows="0" insertHyperlinks="0"/>');
     expect(questions).not.toMatch(/password/i);
     const styles = await partText(out, 'xl/styles.xml');
     const xfs = xfsOf(styles);
