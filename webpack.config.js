@@ -7,6 +7,10 @@
  *   OFFICE_JS=local|cdn          overrides the choice above (the e2e test builds production + local)
  *   webpack serve                https://localhost:3000 with office-addin-dev-certs certificates
  *   --env outDir=some/dir        builds there instead of dist/
+ *
+ * Also the support and privacy pages (src/support/ → support.html, support-en.html), static HTML
+ * without scripts. All URLs in the output are relative, so dist/ works under any folder of any host;
+ * the production manifest for a host (BASE_URL) is written after webpack by scripts/build-manifest.ts.
  */
 const fs = require('fs');
 const path = require('path');
@@ -55,6 +59,14 @@ async function httpsServer() {
     console.warn(`office-addin-dev-certs failed (${firstLine(error)}); using a self-signed certificate.`);
     return 'https';
   }
+}
+
+/** The add-in's version as the manifest declares it (the support pages show it). */
+function manifestVersion() {
+  const xml = fs.readFileSync(path.resolve(__dirname, 'manifest.xml'), 'utf8');
+  const match = /<Version>\s*([^<\s]+)\s*<\/Version>/.exec(xml);
+  if (!match) throw new Error('manifest.xml has no <Version>');
+  return match[1];
 }
 
 function firstLine(error) {
@@ -113,6 +125,20 @@ module.exports = async (env, argv) => {
         chunks: ['taskpane'],
         templateParameters: { officeJs: officeJs === 'cdn' ? CDN_OFFICE_JS : 'office-js/office.js' },
       }),
+      // The page the manifest's SupportUrl names: no script, its style inlined, nothing from elsewhere.
+      ...['support.html', 'support-en.html'].map(
+        (page) =>
+          new HtmlWebpackPlugin({
+            filename: page,
+            template: `./src/support/${page}`,
+            chunks: [],
+            inject: false,
+            templateParameters: {
+              version: manifestVersion(),
+              css: fs.readFileSync(path.resolve(__dirname, 'src/support/support.css'), 'utf8'),
+            },
+          }),
+      ),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },

@@ -1,47 +1,64 @@
 /**
  * Offline manifest validation (`npm run validate`):
  *
- *   npx tsx scripts/validate-manifest.ts [manifest.xml]
+ *   npx tsx scripts/validate-manifest.ts                        manifest.xml, and dist/manifest.xml when it exists
+ *   npx tsx scripts/validate-manifest.ts some.xml               the development rules on one file
+ *   npx tsx scripts/validate-manifest.ts --production dist/manifest.xml
  *
- * Exit 0 with "manifest.xml: OK (…)"; exit 1 with every problem on its own line. The rules live in
- * scripts/manifest/checkManifest.ts; this file only reads files and prints.
+ * The development manifest (manifest.xml, https://localhost:3000) gets the schema and project rules;
+ * a production manifest (written by `BASE_URL=https://…/ npm run build`) also the production rules:
+ * https, nothing on localhost, every page and icon it names present in its folder (dist/).
+ * Exit 0 with "<file>: OK (…)" per file; exit 1 with every problem on its own line. The rules live
+ * in scripts/manifest/checkManifest.ts; this file only reads files and prints.
  * Microsoft's online validator: scripts/validate-online.sh.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { checkManifest, describeManifest } from './manifest/checkManifest';
+import { checkManifest, checkProductionManifest, describeManifest } from './manifest/checkManifest';
+import { filesUnder } from './manifest/files';
 
-/** Width and height from a PNG's IHDR chunk, or undefined when the file is not a PNG. */
-function pngSize(file: string): { width: number; height: number } | undefined {
-  const bytes = readFileSync(file);
-  const signature = '89504e470d0a1a0a';
-  if (bytes.length < 24 || bytes.subarray(0, 8).toString('hex') !== signature || bytes.toString('latin1', 12, 16) !== 'IHDR') {
-    return undefined;
-  }
-  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+interface Target {
+  readonly file: string;
+  readonly production: boolean;
 }
 
-function main(argv: readonly string[]): number {
-  const manifest = resolve(argv[0] ?? 'manifest.xml');
+function validate({ file, production }: Target): boolean {
+  const manifest = resolve(file);
   const shown = relative(process.cwd(), manifest) || manifest;
   if (!existsSync(manifest)) {
     console.error(`${shown}: no such file; expected the add-in manifest (default manifest.xml)`);
-    return 1;
+    return false;
   }
   const xml = readFileSync(manifest, 'utf8');
-  const base = dirname(manifest);
-  const isFile = (path: string) => existsSync(resolve(base, path)) && statSync(resolve(base, path)).isFile();
-  const problems = checkManifest(xml, {
-    assetExists: isFile,
-    imageSize: (path) => (isFile(path) ? pngSize(resolve(base, path)) : undefined),
-  });
+  const files = filesUnder(dirname(manifest));
+  const problems = production ? checkProductionManifest(xml, files) : checkManifest(xml, files);
   if (problems.length === 0) {
-    console.log(`${shown}: OK (${describeManifest(xml)})`);
-    return 0;
+    console.log(`${shown}: OK (${production ? 'production, ' : ''}${describeManifest(xml)})`);
+    return true;
   }
   for (const problem of problems) console.error(`${shown}: ${problem}`);
   console.error(`${shown}: ${problems.length} problem${problems.length === 1 ? '' : 's'}`);
-  return 1;
+  return false;
+}
+
+function targets(argv: readonly string[]): Target[] {
+  if (argv.length === 0) {
+    const found: Target[] = [{ file: 'manifest.xml', production: false }];
+    if (existsSync('dist/manifest.xml')) found.push({ file: 'dist/manifest.xml', production: true });
+    return found;
+  }
+  const out: Target[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--production') out.push({ file: argv[++i] ?? 'dist/manifest.xml', production: true });
+    else out.push({ file: argv[i], production: false });
+  }
+  return out;
+}
+
+function main(argv: readonly string[]): number {
+  // Every file is checked, also after a failing one.
+  const results = targets(argv).map(validate);
+  return results.every(Boolean) ? 0 : 1;
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -121,6 +121,86 @@ export function checkManifest(xml: string, opts: ManifestCheckOptions): string[]
   return problems.sort((a, b) => lineOf(a) - lineOf(b));
 }
 
+/**
+ * Loopback and unspecified hosts: addresses that name the user's own computer, never a server the
+ * organisation runs (URL.hostname gives IPv6 literals in brackets).
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    /^127(\.\d{1,3}){3}$/.test(host) ||
+    host === '0.0.0.0' ||
+    host === '[::1]' ||
+    host === '[::]' ||
+    host === '[::ffff:7f00:1]'
+  );
+}
+
+/**
+ * Problems of a manifest meant for an organisation's own host (dist/manifest.xml from `BASE_URL=…
+ * npm run build`): every check of checkManifest, then no address on this computer (localhost,
+ * 127.0.0.1), and every page and icon under the folder of DefaultSettings/SourceLocation with its
+ * file in the built folder. `opts.assetExists` answers for paths relative to that folder (dist/).
+ */
+export function checkProductionManifest(xml: string, opts: ManifestCheckOptions): string[] {
+  const parsed = parseManifest(xml);
+  if ('problems' in parsed) return parsed.problems;
+  const root = parsed.root;
+  if (nameOf(root) !== 'OfficeApp' || root.namespaceURI !== NS.app) return checkManifest(xml, opts);
+  const problems: string[] = [];
+  const report = (el: Element | undefined, message: string) => problems.push(`${where(el)}production: ${message}`);
+
+  const addresses: [value: string, at: Element, what: string, image: boolean][] = [];
+  for (const el of descendants(root)) {
+    const image = ['IconUrl', 'HighResolutionIconUrl'].includes(nameOf(el)) || (nameOf(el) === 'Image' && el.namespaceURI === NS.bt);
+    if (isUrlElement(el)) for (const [value, at] of valuesWithOverrides(el)) addresses.push([value, at, `<${qname(el)}> URL`, image]);
+    if (nameOf(el) === 'AppDomain') addresses.push([text(el), el, 'AppDomain', false]);
+  }
+  for (const [value, at, what] of addresses) {
+    const host = hostOf(value);
+    if (host !== undefined && isLoopbackHost(host)) {
+      report(at, `${what} ${quote(value)} is on this computer (${host}); expected the organisation's host (BASE_URL=https://…/ npm run build)`);
+    }
+  }
+
+  const settings = childrenNamed(root, 'DefaultSettings')[0];
+  const source = settings ? childrenNamed(settings, 'SourceLocation')[0]?.getAttribute('DefaultValue') : undefined;
+  const base = source && hostOf(source) !== undefined ? new URL('.', source).href : undefined;
+  if (base) {
+    for (const [value, at, what, image] of addresses) {
+      if (what === 'AppDomain' || hostOf(value) === undefined) continue; // the schema rules name these
+      if (!value.startsWith(base)) {
+        report(at, `${what} ${quote(value)} is not under ${base} (the folder of SourceLocation); expected every page and icon in the published dist/ folder`);
+        continue;
+      }
+      const url = new URL(value);
+      let path: string;
+      try {
+        path = decodeURIComponent(url.pathname.slice(new URL(base).pathname.length));
+      } catch {
+        path = url.pathname;
+      }
+      // checkIcons has already looked for an image under assets/ (and said so when it is missing).
+      if (image && assetPathForUrl(value) === path) continue;
+      if (path === '' || path.endsWith('/')) report(at, `${what} ${quote(value)} names a folder; expected a file in dist/`);
+      else if (!opts.assetExists(path)) report(at, `${what} ${quote(value)} has no file ${path} in dist/; expected the page built there (npm run build)`);
+    }
+  }
+  const lineOf = (problem: string) => Number(/^line (\d+):/.exec(problem)?.[1] ?? 0);
+  return [...checkManifest(xml, opts), ...problems].sort((a, b) => lineOf(a) - lineOf(b));
+}
+
+/** The host name of an absolute URL, or undefined when it is none. */
+function hostOf(value: string): string | undefined {
+  try {
+    return new URL(value).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A one-line description of a manifest that passes, for the validator's OK line. */
 export function describeManifest(xml: string): string {
   const parsed = parseManifest(xml);
@@ -274,7 +354,7 @@ function checkValues(root: Element, report: Report): void {
 }
 
 /** Elements whose DefaultValue (and Override Value) is a URL. */
-function isUrlElement(el: Element): boolean {
+export function isUrlElement(el: Element): boolean {
   if (el.namespaceURI === NS.bt) return (nameOf(el) === 'Url' || nameOf(el) === 'Image') && el.hasAttribute('id');
   return (/Url$/.test(nameOf(el)) || nameOf(el) === 'SourceLocation') && el.hasAttribute('DefaultValue');
 }
