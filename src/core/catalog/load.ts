@@ -86,6 +86,7 @@ export function loadCatalog(data: unknown): Catalog {
     published: spec.published,
     maxPointsPerQuestion: spec.rules.maxPointsPerQuestion,
     uncertainShare: spec.rules.uncertainShare,
+    benchmark: spec.rules.benchmark,
     levels,
     areas: spec.areas,
     questions,

@@ -51,6 +51,15 @@ export const CatalogSpec = z
         uncertainShare: z.array(z.number().min(0).max(1)).length(4),
         /** Points of each band letter (MODEL.md: a = 5 … e = 1). */
         bandPoints: z.record(z.string().regex(/^[a-z]$/), z.number().int().min(1)),
+        /** Benchmarks (MODEL.md "Benchmarks", project rules): the smallest group shown, and "30 bästa". */
+        benchmark: z
+          .object({
+            minMembers: z.number().int().min(2),
+            bestCount: z.number().int().min(1),
+            bestMinMembers: z.number().int().min(1),
+          })
+          .strict()
+          .default({ minMembers: 5, bestCount: 30, bestMinMembers: 60 }),
       })
       .strict(),
     levels: z

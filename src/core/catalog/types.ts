@@ -46,6 +46,16 @@ export interface ValidationQuestion {
   readonly help?: Text;
 }
 
+/** Benchmark project rules (MODEL.md "Benchmarks"): data, so an edition can change them. */
+export interface BenchmarkRules {
+  /** A group with fewer members is refused (anonymity). */
+  readonly minMembers: number;
+  /** "30 bästa": this many members with the highest resultattal … */
+  readonly bestCount: number;
+  /** … made only from a group of at least this many members. */
+  readonly bestMinMembers: number;
+}
+
 export interface Catalog {
   readonly id: string;
   readonly revision: number;
@@ -54,6 +64,7 @@ export interface Catalog {
   readonly published: string;
   readonly maxPointsPerQuestion: number;
   readonly uncertainShare: readonly number[];
+  readonly benchmark: BenchmarkRules;
   readonly levels: readonly LevelInfo[];
   readonly areas: readonly Area[];
   readonly questions: readonly Question[];
