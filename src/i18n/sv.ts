@@ -46,6 +46,16 @@ export const sv = {
     'history-bad-number': 'Värdet "{value}" på rad {row} ska vara ett heltal 0 eller större. Raden används inte.',
     'history-figure-differs': 'Sparat värde {value} i "{column}" (rad {row}) stämmer inte med svaren på raden ({computed}); svaren gäller.',
     'history-unknown-catalog': 'Mätningen {date} är sparad med katalogen {catalog}, som verktyget inte känner till (kända: {known}). Den listas men kan inte jämföras.',
+    // Benchmarks and targets (issue 11).
+    'benchmark-too-few': 'Gruppen har {members} medlemmar; minst {min} krävs så att ingen enskild organisations resultat kan räknas fram.',
+    'benchmark-best-too-few': '"{best} bästa" görs bara av en grupp med minst {min} medlemmar; gruppen har {base}.',
+    'benchmark-differencing': 'Visas inte: dras de redovisade grupperna ifrån skulle {hidden} organisationer återstå (färre än {min}), och deras resultat skulle kunna räknas fram.',
+    'benchmark-file-shape': 'Filen är ingen benchmarkfil från infosak benchmark --save ({problems}).',
+    'benchmark-file-catalog': 'Benchmarkfilen gäller katalogen {catalog}, som verktyget inte känner till.',
+    'benchmark-file-mismatch': 'Gruppen {group} i benchmarkfilen har ett resultat som inte stämmer med dess svar; filen är ändrad eller trasig.',
+    'benchmark-other-catalog': 'Benchmarkfilen gäller katalogen {benchmark}, men arbetsbokens svar katalogen {catalog}; de kan inte jämföras.',
+    'benchmark-group-refused': 'Gruppen {group} redovisas inte i benchmarkfilen: {reason}',
+    'benchmark-group-unknown': 'Okänd grupp "{group}". Grupper: {groups}.',
   },
   /** Words for the {kind} of an object on a sheet (a chart, a picture, a shape). */
   objectKind: { chart: 'Diagrammet', picture: 'Bilden', shape: 'Formen' },
