@@ -3,7 +3,10 @@
  * way to try a production build locally. http on 127.0.0.1, or https with the office-addin-dev-certs
  * certificate when asked (as Excel requires for sideloading).
  *
- *   tsx scripts/serve-dist.ts [--dir dist] [--port 3000] [--https]
+ *   tsx scripts/serve-dist.ts [--dir dist] [--port 3000] [--https] [--base /addin/]
+ *
+ * --base serves the folder under that path only, as a host the manifest was built for
+ * (BASE_URL=https://host/addin/) would; everything else is 404.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -29,11 +32,14 @@ export interface ServeOptions {
   /** 0 = a free port */
   readonly port?: number;
   readonly https?: boolean;
+  /** The path the folder is served under, e.g. "/addin/" (default "/"). */
+  readonly basePath?: string;
   /** Called for every request (the e2e test lists what the page fetched). */
   readonly onRequest?: (path: string, status: number) => void;
 }
 
 export interface Served {
+  /** Origin plus the base path without its closing slash, e.g. http://127.0.0.1:41234/addin */
   readonly url: string;
   close(): Promise<void>;
 }
@@ -49,6 +55,7 @@ function devCertificate(): { cert: Buffer; key: Buffer } | undefined {
 export function serveDist(options: ServeOptions): Promise<Served> {
   const root = resolve(options.dir);
   if (!existsSync(join(root, 'taskpane.html'))) throw new Error(`${root}/taskpane.html not found: build the pane first`);
+  const basePath = `/${(options.basePath ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const send = (status: number, body: string | Buffer, type = 'text/plain; charset=utf-8'): void => {
@@ -63,6 +70,8 @@ export function serveDist(options: ServeOptions): Promise<Served> {
     } catch {
       return send(400, 'Bad request');
     }
+    if (!path.startsWith(basePath)) return send(404, 'Not found');
+    path = `/${path.slice(basePath.length)}`;
     if (path === '/') path = '/taskpane.html';
     const file = normalize(join(root, path));
     // No way out of the served folder.
@@ -86,7 +95,7 @@ export function serveDist(options: ServeOptions): Promise<Served> {
       const port = typeof address === 'object' && address ? address.port : options.port;
       const host = options.https ? 'localhost' : '127.0.0.1';
       resolveServed({
-        url: `${options.https ? 'https' : 'http'}://${host}:${port}`,
+        url: `${options.https ? 'https' : 'http'}://${host}:${port}${basePath.replace(/\/$/, '')}`,
         close: () => new Promise<void>((done) => server.close(() => done())),
       });
     });
@@ -103,6 +112,7 @@ async function main(argv: readonly string[]): Promise<void> {
     dir: arg(argv, '--dir') ?? 'dist',
     port: Number(arg(argv, '--port') ?? 3000),
     https: argv.includes('--https'),
+    basePath: arg(argv, '--base'),
   });
   console.log(`Serving ${arg(argv, '--dir') ?? 'dist'} at ${served.url}/taskpane.html (Ctrl+C stops)`);
 }

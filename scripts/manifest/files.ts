@@ -6,9 +6,13 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ManifestCheckOptions } from './checkManifest';
 
-/** Width and height from a PNG's IHDR chunk, or undefined when the file is not a PNG. */
+/** Width and height from a PNG file's IHDR chunk, or undefined when the file is not a PNG. */
 export function pngSize(file: string): { width: number; height: number } | undefined {
-  const bytes = readFileSync(file);
+  return pngSizeOf(readFileSync(file));
+}
+
+/** Width and height from a PNG's IHDR chunk, or undefined when the bytes are not a PNG. */
+export function pngSizeOf(bytes: Buffer): { width: number; height: number } | undefined {
   const signature = '89504e470d0a1a0a';
   if (bytes.length < 24 || bytes.subarray(0, 8).toString('hex') !== signature || bytes.toString('latin1', 12, 16) !== 'IHDR') {
     return undefined;
