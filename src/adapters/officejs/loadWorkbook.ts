@@ -27,8 +27,11 @@ export interface ReadWindow {
 export const QUESTIONNAIRE_WINDOW: ReadWindow = { rows: 10_000, columns: 26 };
 export const PLAN_WINDOW: ReadWindow = { rows: 20_000, columns: 100 };
 
+/** Sheets the user works in and the product updates in place, with columns far to the right (Historik: one per question). */
+const WIDE_SHEETS = new Set([SHEETS.actionPlan, SHEETS.history].map((s) => s.toLowerCase()));
+
 export function readWindow(sheet: string): ReadWindow {
-  return sheet.toLowerCase() === SHEETS.actionPlan.toLowerCase() ? PLAN_WINDOW : QUESTIONNAIRE_WINDOW;
+  return WIDE_SHEETS.has(sheet.toLowerCase()) ? PLAN_WINDOW : QUESTIONNAIRE_WINDOW;
 }
 
 export interface LoadOptions {
