@@ -1,4 +1,5 @@
 import { parseArgs, UsageError, type ParsedArgs } from './args';
+import { benchmarkCommand } from './commands/benchmark';
 import { demoCommand } from './commands/demo';
 import { exportCommand } from './commands/export';
 import { compareCommand, snapshotCommand } from './commands/history';
@@ -22,9 +23,10 @@ const commands: Record<string, Command> = {
   snapshot: snapshotCommand,
   compare: compareCommand,
   export: exportCommand,
+  benchmark: benchmarkCommand,
 };
 
-const VALUED = ['answers', 'output', 'catalog', 'out-dir', 'date', 'format'];
+const VALUED = ['answers', 'output', 'catalog', 'out-dir', 'date', 'format', 'save', 'source', 'benchmark', 'group', 'target'];
 
 export const USAGE = `infosak – Infosäkkollen från kommandoraden
 
@@ -43,6 +45,10 @@ export const USAGE = `infosak – Infosäkkollen från kommandoraden
                                                  eller arbetsbok.xlsx#ÅÅÅÅ-MM-DD (sparad mätning)
   infosak export <in.xlsx> --format json|csv -o <fil>
                                                  exportera svar och resultat för rapportering (JSON, eller CSV för Excel)
+  infosak benchmark <filer och mappar…> [--json] [-o <benchmark.xlsx>] [--save <benchmark.json>]
+                    [--catalog id] [--source text] [--date ÅÅÅÅ-MM-DD]
+                                                 typorganisationer (typkommun, typregion, typmyndighet,
+                                                 typförvaltning, 30 bästa) av många organisationers svar
 
 Slutkoder: 0 beräknat utan fel, 3 beräknat men vissa svar hade fel (räknas som obesvarade),
 2 inget kunde beräknas (oläslig fil, ogiltig JSON, okänd katalog; för compare även olika

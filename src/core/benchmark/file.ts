@@ -43,8 +43,8 @@ export const BenchmarkGroupSpec = z
       .nullable(),
   })
   .strict()
-  .refine((g) => g.refused === (g.answers === null) && g.refused === (g.result === null) && g.refused === (g.spread === null), {
-    message: 'a refused group has answers, result and spread null; a shown group has all three',
+  .refine((g) => g.refused === (g.answers === null) && g.refused === (g.result === null) && g.refused === (g.spread === null) && (!g.refused || g.reason !== undefined), {
+    message: 'a refused group has a reason and answers, result and spread null; a shown group has all three',
   });
 
 export const BenchmarkFileSpec = z
