@@ -79,6 +79,7 @@ export function loadCatalog(data: unknown): Catalog {
   const byNumber = new Map(questions.map((q) => [q.number, q]));
   const byArea = new Map(spec.areas.map((a) => [a.id, a]));
   return {
+    model: spec.model,
     id: spec.id,
     revision: spec.revision,
     name: spec.name,

@@ -39,6 +39,8 @@ export const CatalogSpec = z
   .object({
     $schema: z.string().optional(),
     id: z.string().regex(/^[a-z0-9-]+$/),
+    /** The scoring model (issue 12): this schema is the leveled-points model of MODEL.md; others have their own. */
+    model: z.literal('leveled-points-v1').default('leveled-points-v1'),
     revision: z.number().int().min(1),
     locale: z.string(),
     name: Text,

@@ -56,7 +56,11 @@ export interface BenchmarkRules {
   readonly bestMinMembers: number;
 }
 
+/** The model of MODEL.md: points per question, cumulative levels (issue 12: a catalog names its model). */
+export const LEVELED_MODEL = 'leveled-points-v1';
+
 export interface Catalog {
+  readonly model: typeof LEVELED_MODEL;
   readonly id: string;
   readonly revision: number;
   readonly name: Text;
