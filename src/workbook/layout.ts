@@ -16,6 +16,8 @@ export const SHEETS = {
   history: 'Historik',
   trend: 'Trend',
   comparison: 'Jämförelse',
+  /** The organisation against a benchmark group (issue 11), written by `score --benchmark`. */
+  benchmark: 'Benchmark',
 } as const;
 
 /**
@@ -59,6 +61,12 @@ export const RESULT_SHEETS: readonly string[] = [
  * "Trend" must not stop a computation, only the command that would write it.
  */
 export const HISTORY_SHEETS: readonly string[] = [SHEETS.history, SHEETS.trend, SHEETS.comparison];
+
+/**
+ * Sheets of the comparison with a benchmark (issue 11), written only when a benchmark is given;
+ * like HISTORY_SHEETS, a user's own "Benchmark" stops only the command that would write it.
+ */
+export const BENCHMARK_SHEETS: readonly string[] = [SHEETS.benchmark];
 
 /**
  * Sheets the reader needs: the questionnaire, the result sheets (to merge the plan and to check
