@@ -3,6 +3,7 @@ import type { RegulationSpec } from '../regulation/schema';
 import { paragraphsBlockedBy } from '../regulation/indication';
 import { boxesToReach } from '../scoring/nextLevel';
 import type { ScoreResult } from '../scoring/score';
+import type { TargetPath } from '../targets/target';
 
 /** A suggested action-plan activity: one per question that needs raising, with a stable id. */
 export interface SuggestedActivity {
@@ -16,6 +17,8 @@ export interface SuggestedActivity {
   readonly fromPoints: number;
   readonly toPoints: number;
   readonly targetLevel: number;
+  /** Set when the activity comes from a benchmark target (issue 11): the group whose points it reaches. */
+  readonly targetGroup?: string;
   readonly tick: readonly string[];
   readonly untick: readonly string[];
   /** Paragraphs of the regulation the question blocks while under 3 p, e.g. ["6", "13"]. */
@@ -26,24 +29,29 @@ export const activityId = (question: number): string => `HP-F${String(question).
 
 /**
  * Activities from the next-level gap, breadth first (MODEL.md "Action plan"): the shortfalls
- * below the next level's minimum, then the extra points, then what later levels require.
+ * below the next level's minimum, then the extra points, then what later levels require. With a
+ * chosen target (MODEL.md "Targets") its path takes the next level's place: priority 1 under the
+ * target's minimum (or the group's points), 2 extra points.
  */
-export function suggestActivities(catalog: Catalog, result: ScoreResult, regulation?: RegulationSpec): SuggestedActivity[] {
+export function suggestActivities(catalog: Catalog, result: ScoreResult, regulation?: RegulationSpec, target?: TargetPath): SuggestedActivity[] {
   const out: SuggestedActivity[] = [];
   const taken = new Set<number>();
   const tags = (q: number, points: number) => (regulation && points < 3 ? paragraphsBlockedBy(regulation, q) : []);
   const next = result.nextLevel;
-  for (const s of next?.steps ?? []) {
+  const steps = target ? target.steps : (next?.steps ?? []);
+  const targetLevel = target ? (target.level ?? target.groupLevel ?? result.level) : (next?.level ?? result.level);
+  for (const s of steps) {
     taken.add(s.number);
     out.push({
       id: activityId(s.number),
       question: s.number,
       area: s.area,
-      priority: s.reason === 'belowMinimum' ? 1 : 2,
+      priority: s.reason === 'morePoints' ? 2 : 1,
       name: catalog.question(s.number)!.activity.sv,
       fromPoints: s.fromPoints,
       toPoints: s.toPoints,
-      targetLevel: next!.level,
+      targetLevel,
+      ...(target?.kind === 'benchmark' && target.group ? { targetGroup: target.group } : {}),
       tick: s.tick,
       untick: s.untick,
       paragraphs: tags(s.number, s.fromPoints),

@@ -32,6 +32,8 @@ export interface TargetPath {
   readonly level?: number;
   /** The benchmark group (benchmark targets). */
   readonly group?: string;
+  /** Benchmark targets: the level the group's answer set reaches. */
+  readonly groupLevel?: number;
   /** Level targets: Kn; the total-points gap alone; the questions under the minimum. */
   readonly pointsRequired?: number;
   readonly missingPoints?: number;
@@ -137,6 +139,7 @@ export function benchmarkTarget(catalog: Catalog, result: ScoreResult, group: st
   return {
     kind: 'benchmark',
     group,
+    groupLevel: bench.level,
     reachable: true,
     reached: cheapest === 0 && makeCertain.length === 0,
     cheapestAdditionalMeasures: cheapest,

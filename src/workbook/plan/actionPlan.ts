@@ -1,3 +1,4 @@
+import { GROUP_LABELS, type GroupId } from '../../core/benchmark/groups';
 import type { SuggestedActivity } from '../../core/plans/activities';
 import { eachCell, eachRow, findHeader, formulaAt, lastFilledColumn, lastFilledRow, valueAt, type HeaderLayout, type HeaderSpec } from '../headers';
 import { GANTT_MARKER, PLAN_COLUMNS, PLAN_COMPUTED_COLUMN, PLAN_GANTT_MONTHS, PLAN_HEADER_ROW, RESULT_TITLES, SHEETS } from '../layout';
@@ -24,10 +25,15 @@ export function measureText(a: SuggestedActivity, designation?: string): string 
   return `F${a.question} (${a.area}): ${boxes(a)} (${a.fromPoints} → ${a.toPoints} p)${tag}`;
 }
 
+/** A benchmark group as people call it ("Typkommun"); an id from elsewhere stays as it is. */
+const groupLabel = (id: string): string => GROUP_LABELS[id as GroupId]?.sv ?? id;
+
 function computedText(a: SuggestedActivity | undefined, ctx: PlanContext): string {
   if (!a) return `Uppfyllt vid beräkningen ${ctx.today}`;
   const why =
-    a.priority === 1
+    a.priority === 1 && a.targetGroup
+      ? `under gruppens poäng (${groupLabel(a.targetGroup)})`
+      : a.priority === 1
       ? `under minimikravet för nivå ${a.targetLevel}`
       : a.priority === 2
         ? `poäng som behövs för nivå ${a.targetLevel}`
