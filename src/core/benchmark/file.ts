@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { Catalog } from '../catalog/types';
 import { score } from '../scoring/score';
-import { GROUP_IDS, type GroupId } from './groups';
+import { defaultGroupFor, GROUP_IDS, parseGroupId, type GroupId } from './groups';
 
 export const BENCHMARK_FORMAT = 'infosakkollen-benchmark';
 export const BENCHMARK_VERSION = 1;
@@ -105,4 +105,43 @@ export function parseBenchmarkFile(
 /** The shown group of a file, or why not: absent from the file, or refused there. */
 export function groupOf(file: BenchmarkFile, id: GroupId): BenchmarkGroupData | undefined {
   return file.groups.find((g) => g.id === id);
+}
+
+/** A shown group: its answers and spread are there. */
+export type ShownGroup = BenchmarkGroupData & {
+  readonly answers: NonNullable<BenchmarkGroupData['answers']>;
+  readonly spread: NonNullable<BenchmarkGroupData['spread']>;
+  readonly result: NonNullable<BenchmarkGroupData['result']>;
+};
+
+export type GroupChoice =
+  /** `insteadOf`: the organisation's own group is not shown in the file, so typförvaltning is used. */
+  | { readonly kind: 'ok'; readonly group: ShownGroup; readonly insteadOf?: GroupId }
+  | {
+      readonly kind: 'refused';
+      readonly problem:
+        | { readonly code: 'benchmark-group-unknown'; readonly params: { readonly group: string; readonly groups: string } }
+        | { readonly code: 'benchmark-group-refused'; readonly params: { readonly group: string; readonly reason: string } };
+    };
+
+const isShown = (g: BenchmarkGroupData | undefined): g is ShownGroup => !!g && !g.refused && !!g.answers && !!g.spread && !!g.result;
+
+/**
+ * The group to compare with: the one asked for (refused there: said why), else the organisation's
+ * own type group, falling back to typförvaltning when the file does not show it.
+ */
+export function pickGroup(file: BenchmarkFile, requested: string | undefined, organisationType: unknown): GroupChoice {
+  if (requested !== undefined) {
+    const id = parseGroupId(requested);
+    if (!id) return { kind: 'refused', problem: { code: 'benchmark-group-unknown', params: { group: requested, groups: GROUP_IDS.join(', ') } } };
+    const g = groupOf(file, id);
+    if (!isShown(g)) return { kind: 'refused', problem: { code: 'benchmark-group-refused', params: { group: id, reason: g?.reason ?? 'gruppen saknas i filen' } } };
+    return { kind: 'ok', group: g };
+  }
+  const own = defaultGroupFor(organisationType);
+  const g = groupOf(file, own);
+  if (isShown(g)) return { kind: 'ok', group: g };
+  const all = groupOf(file, 'typförvaltning');
+  if (own !== 'typförvaltning' && isShown(all)) return { kind: 'ok', group: all, insteadOf: own };
+  return { kind: 'refused', problem: { code: 'benchmark-group-refused', params: { group: own, reason: g?.reason ?? 'gruppen saknas i filen' } } };
 }

@@ -8,6 +8,7 @@ import { measureText, newActionPlanSheet, updateActionPlan, type PlanContext } f
 import type { LocatedIssue } from '../read';
 import { CONFIDENCE, FOOTER, heading, noteText, overallStops, overallText, statusText, stopsText, summaryLine } from './regulationText';
 import { withRowHeights } from './rowHeights';
+import { targetSheet, type ChosenTarget } from './targetSheet';
 import { COLORS, S } from './styles';
 import type { CellInput, ChartOp, SheetGrid, WriteOp, WritePlan } from './types';
 
@@ -25,6 +26,8 @@ export interface ResultInputs {
   readonly today: string;
   /** "Sedan förra mätningen (…): …" when a measurement was saved before (issue 10, plan/history.ts). */
   readonly sincePrevious?: string;
+  /** A chosen target (issue 11): Nästa nivå shows the path to it instead of the next level. */
+  readonly target?: ChosenTarget;
 }
 
 const AREA_FIRST_ROW = 5;
@@ -43,7 +46,7 @@ export function resultPlan(inputs: ResultInputs): { plan: WritePlan; issues: Loc
     ...summarySheet(inputs),
     ...areasSheet(inputs),
     ...feedbackSheet(inputs),
-    ...nextLevelSheet(inputs),
+    ...(inputs.target ? targetSheet(inputs.catalog, inputs.result, inputs.target) : nextLevelSheet(inputs)),
     ...(update ? [] : newActionPlanSheet(activities, ctx)),
   ]);
   // Row heights are the product's choice only on sheets it replaces, never on the user's plan.
