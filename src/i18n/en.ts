@@ -35,6 +35,7 @@ export const en: Messages = {
     'plan-gantt-dropped': 'The Gantt view in "{sheet}" was not updated: the Startdatum and Slutdatum columns are missing, or there are not twelve free columns right of your columns.',
     'plan-no-room': 'There is no room below the action plan in "{sheet}" for {count} new activities (the sheet is filled to its last row), so they were not written.',
     'user-object-dropped': '{kind} "{name}" on the sheet "{sheet}" disappears when the result is written, because the tool rewrites that sheet. Move it to a sheet of your own to keep it.',
+    'catalog-model-unsupported': 'The catalog {catalog} ({name}) is not supported here yet: comparison, history, export and benchmarks exist only for Infosäkkollen so far.',
     'unknown-catalog': 'The catalog "{catalog}" is unknown. Known catalogs: {known}.',
     // Follow-up over time (issue 10): Historik, Trend and Jämförelse.
     'product-sheet-taken': 'The sheet "{sheet}" is your own (not made by Infosäkkollen) but has the same name as the sheet "{ours}" the tool writes (Excel ignores case). Nothing was written. Rename your sheet and "{ours}" is written without changing anything of yours.',
@@ -57,6 +58,13 @@ export const en: Messages = {
     'benchmark-other-catalog': 'The benchmark file is for the catalog {benchmark}, but the workbook’s answers use {catalog}; they cannot be compared.',
     'benchmark-group-refused': 'The group {group} is not shown in the benchmark file: {reason}',
     'benchmark-group-unknown': 'Unknown group "{group}". Groups: {groups}.',
+  },
+  statementIssue: {
+    'multiple-steps': '{statement}: several steps are ticked ({options}) – tick only one. The statement counts as unanswered.',
+    'unknown-option': '{statement}: "{value}" is not a valid answer (valid: {valid}). The statement counts as unanswered.',
+    'unknown-statement': '"{statement}" is not in the catalog (valid: {known}); the answer does not count.',
+    'wrong-shape': '{statement}: the answer has the wrong shape – expected {"selected": [one option]}. It counts as unanswered.',
+    'multiple-options': '{statement}: several options are ticked ({options}) – tick only one.',
   },
   objectKind: { chart: 'The chart', picture: 'The picture', shape: 'The shape' },
   where: '{sheet}!{cell}',

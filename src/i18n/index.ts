@@ -16,6 +16,8 @@ export function fill(template: string, params: Readonly<Record<string, unknown>>
 export interface Wordable {
   readonly code: string;
   readonly question?: number | string;
+  /** Set on issues of a catalog of statements (issue 12): worded from `statementIssue` first. */
+  readonly statement?: string;
   readonly option?: string;
   readonly sheet?: string;
   readonly cell?: string;
@@ -24,9 +26,17 @@ export interface Wordable {
 
 export function describeIssue(issue: Wordable, locale: Locale = 'sv'): string {
   const m = messages[locale];
-  const template = (m.issue as Record<string, string>)[issue.code] ?? issue.code;
+  const ownTable = issue.statement !== undefined ? (m.statementIssue as Record<string, string>)[issue.code] : undefined;
+  const template = ownTable ?? (m.issue as Record<string, string>)[issue.code] ?? issue.code;
   const kind = issue.params?.kind;
   const kindWord = typeof kind === 'string' ? (m.objectKind as Record<string, string>)[kind] : undefined;
-  const text = fill(template, { question: issue.question, option: issue.option, sheet: issue.sheet, ...issue.params, ...(kindWord ? { kind: kindWord } : {}) });
+  const text = fill(template, {
+    question: issue.question,
+    statement: issue.statement,
+    option: issue.option,
+    sheet: issue.sheet,
+    ...issue.params,
+    ...(kindWord ? { kind: kindWord } : {}),
+  });
   return issue.sheet && issue.cell ? `${fill(m.where, { sheet: issue.sheet, cell: issue.cell })}: ${text}` : text;
 }

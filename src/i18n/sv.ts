@@ -35,6 +35,7 @@ export const sv = {
     'plan-no-room': 'Det finns ingen plats under handlingsplanen i "{sheet}" för {count} nya aktiviteter (bladet är fyllt till sista raden), så de skrevs inte.',
     'user-object-dropped': '{kind} "{name}" på bladet "{sheet}" försvinner när resultatet skrivs, eftersom verktyget skriver om bladet. Flytta det till ett eget blad om du vill behålla det.',
     'unknown-catalog': 'Katalogen "{catalog}" är okänd. Kända kataloger: {known}.',
+    'catalog-model-unsupported': 'Katalogen {catalog} ({name}) stöds inte här ännu: jämförelse, historik, export och benchmark finns än så länge bara för Infosäkkollen.',
     // Follow-up over time (issue 10): Historik, Trend and Jämförelse.
     'product-sheet-taken': 'Bladet "{sheet}" är ditt eget (inte skapat av Infosäkkollen) men har samma namn som bladet "{ours}" som verktyget skriver (Excel skiljer inte på stora och små bokstäver). Inget skrevs. Byt namn på ditt blad så skrivs "{ours}" utan att något av ditt ändras.',
     'history-header-missing': 'Rubrikraden i "{sheet}" (Datum, Katalog, F1 …) hittas inte, så inga sparade mätningar kunde läsas och ingen ny sparades. Återställ rubrikraden (Ångra) – inget av det du skrivit där ändrades.',
@@ -56,6 +57,17 @@ export const sv = {
     'benchmark-other-catalog': 'Benchmarkfilen gäller katalogen {benchmark}, men arbetsbokens svar katalogen {catalog}; de kan inte jämföras.',
     'benchmark-group-refused': 'Gruppen {group} redovisas inte i benchmarkfilen: {reason}',
     'benchmark-group-unknown': 'Okänd grupp "{group}". Grupper: {groups}.',
+  },
+  /**
+   * Input errors of a catalog of statements (It-säkkollen, issue 12; ITSAK.md §6). The codes are
+   * the specification's; an issue with a `statement` is worded from here first, then from `issue`.
+   */
+  statementIssue: {
+    'multiple-steps': '{statement}: flera steg är ikryssade ({options}) – kryssa bara ett. Påståendet räknas som obesvarat.',
+    'unknown-option': '{statement}: "{value}" är inget giltigt svar (giltiga: {valid}). Påståendet räknas som obesvarat.',
+    'unknown-statement': '"{statement}" finns inte i katalogen (giltiga: {known}); svaret räknas inte.',
+    'wrong-shape': '{statement}: svaret har fel form – förväntade {"selected": [ett svarsalternativ]}. Det räknas som obesvarat.',
+    'multiple-options': '{statement}: flera alternativ är ikryssade ({options}) – kryssa bara ett.',
   },
   /** Words for the {kind} of an object on a sheet (a chart, a picture, a shape). */
   objectKind: { chart: 'Diagrammet', picture: 'Bilden', shape: 'Formen' },

@@ -1,19 +1,27 @@
 import type { AnswerSet } from '../core/answers/types';
-import type { Catalog } from '../core/catalog/types';
+import { findAnyCatalog, type CatalogModel } from '../core/catalog/models';
+import { LEVELED_MODEL, type Catalog } from '../core/catalog/types';
 import { feedbackFor } from '../core/feedback/feedback';
 import { suggestActivities } from '../core/plans/activities';
 import { indicateRegulation, type RegulationResult } from '../core/regulation/indication';
 import { findRegulation } from '../core/regulation/registry';
 import { score, type ScoreResult } from '../core/scoring/score';
+import { targetPath, type TargetPath } from '../core/targets/target';
 import { lastFilledRow } from './headers';
 import { previousMeasurement } from './history';
 import { RESULT_SHEETS, RESULT_TITLES, SHEETS } from './layout';
 import { sincePreviousLine } from './plan/history';
 import { resultPlan } from './plan/results';
+import type { TargetRequest } from './plan/targetSheet';
 import type { SheetGrid, WorkbookGrid, WritePlan } from './plan/types';
-import { readWorkbook, type LocatedIssue } from './read';
+import { findCatalogId, modelUnsupported, readWorkbook, type LocatedIssue } from './read';
+import { resultSheets as stammerResultSheets } from './stammer/layout';
+import { readStammerWorkbook } from './stammer/read';
+import { computeStammerResult, type StammerComputed } from './stammer/results';
+import type { StammerCatalog } from '../core/stammer/types';
 
 export interface Computed {
+  readonly model: typeof LEVELED_MODEL;
   readonly catalog: Catalog;
   readonly answers: AnswerSet;
   readonly result: ScoreResult;
@@ -21,46 +29,97 @@ export interface Computed {
   readonly plan: WritePlan;
   /** What writing the plan will do that the user should know (a plan date Excel cannot read, a Gantt with no room). */
   readonly planIssues: readonly LocatedIssue[];
+  /** The path to the chosen target, when one was given. */
+  readonly target?: TargetPath;
+}
+
+/** Choices beyond the answers: a target (issue 11) that Nästa nivå and Handlingsplan follow instead of the next level. */
+export interface ComputeOptions {
+  readonly target?: TargetRequest;
 }
 
 /** From an answer set to the result and the full write plan; nothing is written here. */
-export function computeResult(catalog: Catalog, answers: AnswerSet, today: string, existingPlan?: SheetGrid, history?: SheetGrid): Computed {
+export function computeResult(catalog: Catalog, answers: AnswerSet, today: string, existingPlan?: SheetGrid, history?: SheetGrid, options: ComputeOptions = {}): Computed {
   const result = score(catalog, answers);
   // Issue 10: the summary says what changed since the last measurement saved before today.
   const previous = history ? previousMeasurement(history, catalog, today) : undefined;
   const spec = findRegulation(catalog.id);
   const regulation = spec ? indicateRegulation(catalog, result, spec) : undefined;
+  const request = options.target;
+  const target = request ? { ...request, path: targetPath(catalog, result, request.spec, spec) } : undefined;
   const { plan, issues: planIssues } = resultPlan({
     catalog,
     result,
     feedback: feedbackFor(catalog, result),
-    activities: suggestActivities(catalog, result, spec),
+    activities: suggestActivities(catalog, result, spec, target?.path),
+    target,
     regulation,
     existingPlan,
     today,
     sincePrevious: previous?.result ? sincePreviousLine({ date: previous.date, result: previous.result }, result) : undefined,
   });
-  return { catalog, answers, result, regulation, plan, planIssues };
+  return { model: LEVELED_MODEL, catalog, answers, result, regulation, plan, planIssues, ...(target ? { target: target.path } : {}) };
 }
 
-/** 'refused': not a questionnaire of ours, or a result sheet's name is taken by a sheet of the user's. */
-export type WorkbookOutcome =
-  | { readonly kind: 'refused'; readonly issue: LocatedIssue }
-  | (Computed & { readonly kind: 'computed'; readonly issues: readonly LocatedIssue[] });
+type Refused = { readonly kind: 'refused'; readonly issue: LocatedIssue };
+type Located<C> = C & { readonly kind: 'computed'; readonly issues: readonly LocatedIssue[] };
 
-/** The one-way flow: workbook grid → answers → result → write plan. */
-export function computeFromWorkbook(grid: WorkbookGrid, today: string): WorkbookOutcome {
+/** 'refused': not a questionnaire of ours, or a result sheet's name is taken by a sheet of the user's. */
+export type WorkbookOutcome = Refused | Located<Computed>;
+/** The outcome for a workbook of any model (issue 12): `model` says which result it carries. */
+export type AnyWorkbookOutcome = Refused | Located<Computed> | Located<StammerComputed>;
+export type OutcomeOf<M extends CatalogModel> = Refused | Extract<Located<Computed> | Located<StammerComputed>, { readonly model: M }>;
+
+/**
+ * The one-way flow: workbook grid → answers → result → write plan, for the model the workbook's
+ * catalog names. `models` are the models the caller can present: a workbook of another model is
+ * refused with one clear line (the default, Infosäkkollen's model only, is what callers written
+ * before issue 12 expect; pass CATALOG_MODELS to take every model).
+ */
+export function computeFromWorkbook<M extends CatalogModel = typeof LEVELED_MODEL>(
+  grid: WorkbookGrid,
+  today: string,
+  models: readonly M[] = [LEVELED_MODEL] as unknown as readonly M[],
+): OutcomeOf<M> {
+  const id = findCatalogId(grid);
+  const catalog = id === undefined ? undefined : findAnyCatalog(id);
+  if (catalog && !(models as readonly CatalogModel[]).includes(catalog.model)) return { kind: 'refused', issue: modelUnsupported(catalog) };
+  // The one switch on the model in this layer's flow; an unknown catalog is refused by the reader.
+  switch (catalog?.model) {
+    case 'stammer-mean-v1':
+      return computeStammerFromWorkbook(catalog, grid, today) as OutcomeOf<M>;
+    default:
+      return computeLeveledFromWorkbook(grid, today) as OutcomeOf<M>;
+  }
+}
+
+/** The refusal when a result sheet's name is taken by a sheet of the user's (in any case). */
+function takenBy(grid: WorkbookGrid, names: readonly string[]): Refused | undefined {
+  for (const name of names) {
+    const owner = ownerOf(grid, name);
+    if (owner.kind === 'theirs') return { kind: 'refused', issue: { severity: 'error', code: 'result-sheet-taken', sheet: owner.sheet, cell: 'A1', params: { sheet: owner.sheet, ours: name } } };
+  }
+  return undefined;
+}
+
+function computeLeveledFromWorkbook(grid: WorkbookGrid, today: string): WorkbookOutcome {
   const read = readWorkbook(grid);
   if (read.kind === 'foreign') return { kind: 'refused', issue: read.issue };
-  const owners = RESULT_SHEETS.map((name) => ({ name, owner: ownerOf(grid, name) }));
-  const taken = owners.find((o) => o.owner.kind === 'theirs');
-  if (taken && taken.owner.kind === 'theirs') {
-    const sheet = taken.owner.sheet;
-    return { kind: 'refused', issue: { severity: 'error', code: 'result-sheet-taken', sheet, cell: 'A1', params: { sheet, ours: taken.name } } };
-  }
-  const plan = owners.find((o) => o.name === SHEETS.actionPlan)!.owner.kind === 'ours' ? grid.sheets.get(SHEETS.actionPlan) : undefined;
+  const taken = takenBy(grid, RESULT_SHEETS);
+  if (taken) return taken;
+  const plan = ownerOf(grid, SHEETS.actionPlan).kind === 'ours' ? grid.sheets.get(SHEETS.actionPlan) : undefined;
   const history = ownerOf(grid, SHEETS.history).kind === 'ours' ? grid.sheets.get(SHEETS.history) : undefined;
   const computed = computeResult(read.catalog, read.answers, today, plan, history);
+  return { kind: 'computed', ...computed, issues: [...read.issues, ...computed.planIssues, ...droppedObjects(grid, computed.plan)] };
+}
+
+function computeStammerFromWorkbook(catalog: StammerCatalog, grid: WorkbookGrid, today: string): Refused | Located<StammerComputed> {
+  const read = readStammerWorkbook(catalog, grid);
+  if (read.kind === 'foreign') return { kind: 'refused', issue: read.issue };
+  const taken = takenBy(grid, stammerResultSheets(catalog));
+  if (taken) return taken;
+  const plan = ownerOf(grid, SHEETS.actionPlan).kind === 'ours' ? grid.sheets.get(SHEETS.actionPlan) : undefined;
+  const computed = computeStammerResult(catalog, read.answers, today, { existingPlan: plan, issues: read.issues });
   return { kind: 'computed', ...computed, issues: [...read.issues, ...computed.planIssues, ...droppedObjects(grid, computed.plan)] };
 }
 

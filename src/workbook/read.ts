@@ -1,6 +1,7 @@
 import { normalizeAnswers } from '../core/answers/normalize';
 import type { AnswerEntry, AnswerSet, InputIssue, Organisation } from '../core/answers/types';
-import { catalogIds, findCatalog } from '../core/catalog/registry';
+import { allCatalogIds, findAnyCatalog } from '../core/catalog/models';
+import { findCatalog } from '../core/catalog/registry';
 import type { Catalog } from '../core/catalog/types';
 import {
   CATALOG_LABEL,
@@ -26,6 +27,8 @@ export interface LocatedIssue {
   readonly sheet?: string;
   readonly cell?: string;
   readonly question?: number | string;
+  /** The statement or context question of a stammer-model catalog ("S01", "K1"; issue 12). */
+  readonly statement?: string;
   readonly option?: string;
   readonly params?: Readonly<Record<string, string | number>>;
 }
@@ -42,8 +45,14 @@ export type ReadOutcome =
 
 const TICKED = new Set(['x', 'ja', '1', 'true', 'sant', '✓', '✔', '☑']);
 
+/** The tick rule of every form (issue 12 reuses it): empty, ticked, or something that is neither. */
+export function tickOf(v: Scalar | undefined): 'empty' | 'ticked' | 'unreadable' {
+  if (v === null || v === undefined || v === false || text(v) === '') return 'empty';
+  return v === true || TICKED.has(text(v).toLowerCase()) ? 'ticked' : 'unreadable';
+}
+
 /** Cell text as a person sees it: trimmed, NFC. */
-function text(v: Scalar | undefined): string {
+export function text(v: Scalar | undefined): string {
   if (v === null || v === undefined) return '';
   return String(v).normalize('NFC').trim();
 }
@@ -96,7 +105,7 @@ export function findCatalogId(grid: WorkbookGrid): string | undefined {
 }
 
 /** A cell that holds a formula Excel never calculated (written by a tool, or saved without recalculation). */
-function uncalculated(sheet: SheetGrid, row: number, column: number): boolean {
+export function uncalculated(sheet: SheetGrid, row: number, column: number): boolean {
   const v = valueAt(sheet, row, column);
   return (v === null || v === '') && formulaAt(sheet, row, column) !== undefined;
 }
@@ -110,9 +119,12 @@ export function readWorkbook(grid: WorkbookGrid): ReadOutcome {
   if (!catalogId) return { kind: 'foreign', issue: { severity: 'error', code: 'foreign-workbook' } };
   const catalog = findCatalog(catalogId);
   if (!catalog) {
+    // A catalog of another scoring model (issue 12) is read by that model's reader, not here.
+    const other = findAnyCatalog(catalogId);
+    if (other) return { kind: 'foreign', issue: modelUnsupported(other) };
     return {
       kind: 'foreign',
-      issue: { severity: 'error', code: 'unknown-catalog', sheet: SHEETS.start, params: { catalog: catalogId, known: catalogIds.join(', ') } },
+      issue: { severity: 'error', code: 'unknown-catalog', sheet: SHEETS.start, params: { catalog: catalogId, known: allCatalogIds.join(', ') } },
     };
   }
   const issues: LocatedIssue[] = [];
@@ -178,6 +190,11 @@ export function readWorkbook(grid: WorkbookGrid): ReadOutcome {
   for (const e of core.errors) issues.push(locate(e, 'error', index));
   for (const w of core.warnings) issues.push(locate(w, 'warning', index, grid));
   return { kind: 'questionnaire', catalog, answers: set, issues };
+}
+
+/** A catalog this code cannot use (another model): one clear line, naming the catalog. */
+export function modelUnsupported(catalog: { readonly id: string; readonly name: { readonly sv: string } }): LocatedIssue {
+  return { severity: 'error', code: 'catalog-model-unsupported', sheet: SHEETS.start, params: { catalog: catalog.id, name: catalog.name.sv } };
 }
 
 /** Places a core issue on the cell a person would look at: the option's tick or the question's certainty. */
@@ -325,7 +342,7 @@ function readKeyValues(grid: WorkbookGrid, name: string, issues: LocatedIssue[])
   return values;
 }
 
-function readOrganisation(grid: WorkbookGrid, issues: LocatedIssue[]): Organisation {
+export function readOrganisation(grid: WorkbookGrid, issues: LocatedIssue[]): Organisation {
   const values = readKeyValues(grid, SHEETS.organisation, issues);
   const org: Organisation = {};
   for (const f of ORGANISATION_FIELDS) {

@@ -119,7 +119,7 @@ export function scoreStammer(catalog: StammerCatalog, set: AnswerSet): StammerRe
     const statement = catalog.statement(key);
     const context = catalog.contextQuestion(key);
     if (!statement && !context) {
-      errors.push({ code: 'unknown-statement', statement: key });
+      errors.push({ code: 'unknown-statement', statement: key, params: { known: knownKeys(catalog) } });
       continue;
     }
     const valid = statement ? statement.scale.map((s) => s.id) : context!.options.map((o) => o.id);
@@ -194,6 +194,12 @@ export function scoreStammer(catalog: StammerCatalog, set: AnswerSet): StammerRe
     errors,
     warnings: [],
   };
+}
+
+/** "S01–S41, K1": the answer keys a catalog knows, for the message of an unknown one. */
+function knownKeys(catalog: StammerCatalog): string {
+  const s = catalog.statements;
+  return [`${s[0].id}–${s[s.length - 1].id}`, ...catalog.context.map((c) => c.id)].join(', ');
 }
 
 function order(catalog: StammerCatalog, id: string): number {

@@ -12,7 +12,29 @@ export interface PlanContext {
   /** The date of the computation, YYYY-MM-DD: dates "Beräknat läge" and starts the Gantt months. */
   readonly today: string;
   readonly regulationDesignation?: string;
+  /** Ids of the product's own rows, marked "Uppfyllt" when no longer needed (default: Infosäkkollen's HP-Fnn). */
+  readonly ownIds?: RegExp;
+  /** The explanation under a new plan's title (default: Infosäkkollen's next-level gap). */
+  readonly intro?: string;
 }
+
+/**
+ * A row the plan proposes, already worded by its model (issue 12: It-säkkollen's Åtgärdslista feeds
+ * the same plan). Infosäkkollen's SuggestedActivity is worded here; other models give these.
+ */
+export interface PlanEntry {
+  readonly id: string;
+  readonly name: string;
+  /** The "Säkerhetsåtgärd / fråga" cell. */
+  readonly measure: string;
+  readonly priority: number;
+  /** Why it is needed, for "Beräknat läge": "Behövs (prioritet 1): {needed} (date)". */
+  readonly needed: string;
+}
+
+export type PlanActivity = SuggestedActivity | PlanEntry;
+const isEntry = (a: PlanActivity): a is PlanEntry => 'needed' in a;
+const OWN_IDS = /^HP-F\d+$/;
 
 /** "ta bort d och kryssa c": the boxes of a path step or an activity, in Swedish. */
 export function boxes(change: { readonly tick: readonly string[]; readonly untick: readonly string[] }): string {
@@ -28,8 +50,9 @@ export function measureText(a: SuggestedActivity, designation?: string): string 
 /** A benchmark group as people call it ("Typkommun"); an id from elsewhere stays as it is. */
 const groupLabel = (id: string): string => GROUP_LABELS[id as GroupId]?.sv ?? id;
 
-function computedText(a: SuggestedActivity | undefined, ctx: PlanContext): string {
+function computedText(a: PlanActivity | undefined, ctx: PlanContext): string {
   if (!a) return `Uppfyllt vid beräkningen ${ctx.today}`;
+  if (isEntry(a)) return `Behövs (prioritet ${a.priority}): ${a.needed} (${ctx.today})`;
   const why =
     a.priority === 1 && a.targetGroup
       ? `under gruppens poäng (${groupLabel(a.targetGroup)})`
@@ -108,11 +131,11 @@ function ganttFormat(sheet: string, box: { first: number; last: number; left: nu
   };
 }
 
-function newRow(a: SuggestedActivity, ctx: PlanContext): Partial<Record<PlanColumn, CellInput>> {
+function newRow(a: PlanActivity, ctx: PlanContext): Partial<Record<PlanColumn, CellInput>> {
   return {
     id: a.id,
     name: a.name,
-    measure: measureText(a, ctx.regulationDesignation),
+    measure: isEntry(a) ? a.measure : measureText(a, ctx.regulationDesignation),
     priority: a.priority,
     status: 'Ej påbörjad',
     computed: computedText(a, ctx),
@@ -120,7 +143,7 @@ function newRow(a: SuggestedActivity, ctx: PlanContext): Partial<Record<PlanColu
 }
 
 /** Handlingsplan for a workbook that has none yet: the whole sheet, made by the product. */
-export function newActionPlanSheet(activities: readonly SuggestedActivity[], ctx: PlanContext): WriteOp[] {
+export function newActionPlanSheet(activities: readonly PlanActivity[], ctx: PlanContext): WriteOp[] {
   const rows = activities.map((a) => {
     const cells = newRow(a, ctx);
     return PLAN_HEADERS.map((h) => cells[h.key] ?? null);
@@ -140,7 +163,7 @@ export interface PlanUpdate {
  * format) are written. Every other cell keeps its value, formula, format, note and link, and no
  * row moves: the adapters write the named cells and nothing else (SheetOp mode 'update').
  */
-export function updateActionPlan(existing: SheetGrid, activities: readonly SuggestedActivity[], ctx: PlanContext): PlanUpdate {
+export function updateActionPlan(existing: SheetGrid, activities: readonly PlanActivity[], ctx: PlanContext): PlanUpdate {
   const sheet = existing.name;
   const issues: LocatedIssue[] = [];
   const header = locatePlan(existing);
@@ -162,7 +185,7 @@ export function updateActionPlan(existing: SheetGrid, activities: readonly Sugge
   for (const row of [...rows].sort((a, b) => a - b)) {
     const raw = valueAt(existing, row, idColumn);
     const id = typeof raw === 'string' ? raw.trim() : '';
-    if (id && (byId.has(id) || /^HP-F\d+$/.test(id))) {
+    if (id && (byId.has(id) || (ctx.ownIds ?? OWN_IDS).test(id))) {
       seen.add(id);
       // A formula the user put in "Beräknat läge" is theirs now.
       if (formulaAt(existing, row, computedColumn) !== undefined) continue;
@@ -280,7 +303,7 @@ function actionPlanSheet(rows: readonly CellInput[][], ctx: PlanContext): WriteO
       rows: [
         [RESULT_TITLES[sheet]],
         [
-          'Föreslagna aktiviteter från gapet till nästa nivå (prioritet 1: frågor under minimikravet, 2: poäng som saknas, 3: senare nivåer). Allt du skriver här behålls när resultatet beräknas om: verktyget skriver bara kolumnen "Beräknat läge", nya aktiviteter längst ned och månaderna i Gantt-vyn. Lägg gärna till egna rader och kolumner.',
+          `${ctx.intro ?? 'Föreslagna aktiviteter från gapet till nästa nivå (prioritet 1: frågor under minimikravet, 2: poäng som saknas, 3: senare nivåer).'} Allt du skriver här behålls när resultatet beräknas om: verktyget skriver bara kolumnen "Beräknat läge", nya aktiviteter längst ned och månaderna i Gantt-vyn. Lägg gärna till egna rader och kolumner.`,
         ],
       ],
     },

@@ -15,6 +15,25 @@ const TICKED = new Set(['x', 'ja', '1', 'true', 'sant', '✓', '✔', '☑']);
 const isTick = (v: Scalar): boolean => v === true || (typeof v === 'string' && TICKED.has(v.trim().toLowerCase())) || v === 1;
 const isEmpty = (v: Scalar): boolean => v === null || v === '' || v === false;
 
+/** Writes one cell unless it already holds that value. */
+export type PutCell = (sheet: string, row: number, column: number, value: CellInput, now: Scalar) => void;
+
+/** The Organisation values of an answers file, into the rows with their ids (shared by every model's fill, issue 12). */
+export function fillOrganisation(grid: WorkbookGrid, incoming: AnswerSet, put: PutCell): void {
+  const org = (incoming.organisation ?? {}) as Record<string, unknown>;
+  const orgCells = keyValueCells(grid, SHEETS.organisation);
+  for (const f of ORGANISATION_FIELDS) {
+    const raw = org[f.id.slice(4)];
+    const at = orgCells.get(f.id);
+    if (raw === undefined || !at) continue;
+    let value: CellInput = raw === null ? '' : (raw as CellInput);
+    if (f.kind === 'type') value = ORG_TYPE_LABELS.find((t) => t.id === raw)?.label ?? String(raw);
+    else if (f.kind === 'date' && typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw)) value = raw === at.value ? raw : { date: raw };
+    else if (f.kind === 'yesno') value = YES_NO.find((y) => y.toLowerCase() === String(raw).toLowerCase()) ?? String(raw);
+    put(SHEETS.organisation, at.row, at.column, value, at.value);
+  }
+}
+
 export type FillOutcome = { readonly kind: 'plan'; readonly plan: WritePlan; readonly cells: number } | { readonly kind: 'refused'; readonly issue: LocatedIssue };
 
 export function fillPlan(catalog: Catalog, grid: WorkbookGrid, incoming: AnswerSet): FillOutcome {
@@ -57,18 +76,7 @@ export function fillPlan(catalog: Catalog, grid: WorkbookGrid, incoming: AnswerS
     }
   }
 
-  const org = (incoming.organisation ?? {}) as Record<string, unknown>;
-  const orgCells = keyValueCells(grid, SHEETS.organisation);
-  for (const f of ORGANISATION_FIELDS) {
-    const raw = org[f.id.slice(4)];
-    const at = orgCells.get(f.id);
-    if (raw === undefined || !at) continue;
-    let value: CellInput = raw === null ? '' : (raw as CellInput);
-    if (f.kind === 'type') value = ORG_TYPE_LABELS.find((t) => t.id === raw)?.label ?? String(raw);
-    else if (f.kind === 'date' && typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw)) value = raw === at.value ? raw : { date: raw };
-    else if (f.kind === 'yesno') value = YES_NO.find((y) => y.toLowerCase() === String(raw).toLowerCase()) ?? String(raw);
-    put(SHEETS.organisation, at.row, at.column, value, at.value);
-  }
+  fillOrganisation(grid, incoming, put);
   const validationCells = keyValueCells(grid, SHEETS.validation);
   for (const [id, n] of Object.entries(incoming.validation ?? {})) {
     const at = validationCells.get(id);

@@ -12,6 +12,7 @@ import {
   levelSheet,
   optionId,
   questionId,
+  type OrganisationField,
 } from '../layout';
 import { cellAddress } from './address';
 import { withRowHeights } from './rowHeights';
@@ -75,11 +76,12 @@ function startSheet(catalog: Catalog): WriteOp[] {
   ];
 }
 
-function organisationSheet(answers?: AnswerSet): WriteOp[] {
+/** The Organisation sheet; another catalog may ask fewer fields (issue 12), read by the same ids. */
+export function organisationSheet(answers?: AnswerSet, fields: readonly OrganisationField[] = ORGANISATION_FIELDS): WriteOp[] {
   const sheet = SHEETS.organisation;
   const org = (answers?.organisation ?? {}) as Record<string, unknown>;
   const first = 4;
-  const rows: CellInput[][] = ORGANISATION_FIELDS.map((f) => {
+  const rows: CellInput[][] = fields.map((f) => {
     const raw = org[f.id.slice(4)];
     let value: CellInput = null;
     if (raw !== undefined && raw !== null && raw !== '') {
@@ -91,7 +93,7 @@ function organisationSheet(answers?: AnswerSet): WriteOp[] {
     return [f.id, f.label, value, f.help ?? ''];
   });
   const last = first + rows.length - 1;
-  const rowOf = (id: string) => first + ORGANISATION_FIELDS.findIndex((f) => f.id === id);
+  const rowOf = (id: string) => first + fields.findIndex((f) => f.id === id);
   return [
     { kind: 'sheet', sheet, columnWidths: [14, 36, 34, 60], protect: true, freeze: { rows: 3, columns: 0 }, fitToWidth: true },
     { kind: 'values', sheet, at: 'A1', rows: [['Organisation'], ['Uppgifter om organisationen och mätningen.']] },
@@ -102,10 +104,13 @@ function organisationSheet(answers?: AnswerSet): WriteOp[] {
     { kind: 'style', sheet, range: `B${first}:B${last}`, style: S.label },
     { kind: 'style', sheet, range: `C${first}:C${last}`, style: { ...S.answerText, hAlign: 'left' } },
     { kind: 'style', sheet, range: `D${first}:D${last}`, style: S.note },
-    { kind: 'validation', sheet, range: `C${rowOf('org.type')}`, list: ORG_TYPE_LABELS.map((t) => t.label), strict: true },
-    { kind: 'validation', sheet, range: `C${rowOf('org.cyberSecurityAct')}`, list: YES_NO, strict: true },
-    { kind: 'style', sheet, range: `C${rowOf('org.periodEnd')}`, style: { numberFormat: 'yyyy-mm-dd' } },
-    { kind: 'style', sheet, range: `C${rowOf('org.presentedToManagement')}`, style: { numberFormat: 'yyyy-mm-dd' } },
+    ...fields.flatMap((f): WriteOp[] => {
+      const range = `C${rowOf(f.id)}`;
+      if (f.kind === 'type') return [{ kind: 'validation', sheet, range, list: ORG_TYPE_LABELS.map((t) => t.label), strict: true }];
+      if (f.kind === 'yesno') return [{ kind: 'validation', sheet, range, list: YES_NO, strict: true }];
+      if (f.kind === 'date') return [{ kind: 'style', sheet, range, style: { numberFormat: 'yyyy-mm-dd' } }];
+      return [];
+    }),
   ];
 }
 

@@ -69,6 +69,13 @@ describe('the It-säkkollen catalog (ITSAK.md §2–3)', () => {
     expect(c.about.sv).toMatch(/inte frågorna i MSB:s It-säkkollen 2023/);
   });
 
+  it('is held to its schema here, so the product builds it without parsing a schema at run time', () => {
+    const parsed = loadStammerCatalog(data);
+    const plain = (x: object) => JSON.parse(JSON.stringify(x));
+    expect(plain(parsed)).toEqual(plain(c));
+    expect(parsed.statement('S18')).toEqual(c.statement('S18'));
+  });
+
   it('gives every area a sheet name Excel accepts', () => {
     for (const a of c.areas) {
       expect(a.sheet.length).toBeLessThanOrEqual(31);

@@ -111,6 +111,7 @@ describe('input errors (ITSAK.md §6): located to the statement, never silently 
       ['unknown-statement', 'S42'],
       ['unknown-statement', 's01'],
     ]);
+    expect(r.errors[1].params).toEqual({ known: 'S01–S41, K1' });
     expect(r.answered).toBe(0);
   });
 
