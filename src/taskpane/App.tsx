@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { paneActions } from './actions';
 import { TaskPane } from './components/TaskPane';
@@ -21,6 +21,10 @@ export function App({ host, locale: initialLocale = 'sv', theme = 'light', summa
   const [locale, setLocale] = useState<PaneLocale>(initialLocale);
   const actions = useMemo(() => paneActions(host), [host]);
   const texts = useMemo(() => textContext(locale), [locale]);
+  // <html lang> drives screen readers' voice and hyphenation: it follows the language switch.
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
   return (
     <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} lang={locale}>
       <TextProvider value={texts}>

@@ -22,6 +22,17 @@ function render(props: AppProps): void {
   mount().render(<App {...props} />);
 }
 
+/**
+ * Outside Office, office.js (o15apptofilemappingtable.js) loads Microsoft's telemetry proxy page in a
+ * hidden iframe 3 s after start (OSF.Logger.ulsEndpoint.loadProxyFrame, which only runs while its
+ * proxyFrame is null). The preview promises that nothing leaves the machine, so it gets a stand-in
+ * frame; the logger then only buffers (at most 128 lines, its own limit). In Excel nothing changes.
+ */
+function keepOfficeTelemetryFrameOut(): void {
+  const endpoint = (globalThis as { OSF?: { Logger?: { ulsEndpoint?: { proxyFrame?: unknown } | null } } }).OSF?.Logger?.ulsEndpoint;
+  if (endpoint && endpoint.proxyFrame == null) endpoint.proxyFrame = document.createElement('iframe');
+}
+
 async function start(host: Office.HostType | null | undefined): Promise<void> {
   const office = typeof Office !== 'undefined' && host === Office.HostType.Excel ? Office.context : undefined;
   const env = environmentOf({
@@ -35,6 +46,7 @@ async function start(host: Office.HostType | null | undefined): Promise<void> {
     render({ host: officeHost(), ...env });
     return;
   }
+  keepOfficeTelemetryFrameOut();
   // The preview (memory Excel + example answers) is its own chunk: Excel users never download it.
   const { createPreview, previewWorkbookOf } = await import(/* webpackChunkName: "preview" */ './preview');
   const preview = await createPreview(previewWorkbookOf(window.location.search));

@@ -105,11 +105,22 @@ export async function exampleWithProtectedPlanExcel(): Promise<MemoryExcel> {
   return excel;
 }
 
-export type PreviewWorkbook = 'example' | 'empty' | 'errors' | 'userplan' | 'protected';
+/**
+ * The example after one computation, with a picture the user put on Resultat: the next computation
+ * asks before rewriting that sheet, so the confirm bar can be tried (and checked for accessibility).
+ */
+export async function exampleWithUserPictureExcel(): Promise<MemoryExcel> {
+  const excel = await exampleExcel();
+  await computeOnce(excel);
+  excel.workbook.sheet(SHEETS.result).addShape('Vår logotyp', 'Image');
+  return excel;
+}
 
-const PREVIEW_WORKBOOKS: readonly PreviewWorkbook[] = ['example', 'empty', 'errors', 'userplan', 'protected'];
+export type PreviewWorkbook = 'example' | 'empty' | 'errors' | 'userplan' | 'protected' | 'userpicture';
 
-/** ?workbook=empty|errors|userplan|protected picks a starting workbook for trying the pane; default the example. */
+const PREVIEW_WORKBOOKS: readonly PreviewWorkbook[] = ['example', 'empty', 'errors', 'userplan', 'protected', 'userpicture'];
+
+/** ?workbook=empty|errors|userplan|protected|userpicture picks a starting workbook for trying the pane; default the example. */
 export function previewWorkbookOf(search: string): PreviewWorkbook {
   const wanted = new URLSearchParams(search).get('workbook');
   return PREVIEW_WORKBOOKS.find((w) => w === wanted) ?? 'example';
@@ -124,7 +135,8 @@ export interface PreviewProbe {
 /**
  * 'example' = the filled-in questionnaire; 'empty' = a new workbook, to try "Infoga frågeformulär";
  * 'errors' = with input errors; 'userplan' = computed once, with a row of the user's in Handlingsplan;
- * 'protected' = computed once, Handlingsplan protected with a password.
+ * 'protected' = computed once, Handlingsplan protected with a password; 'userpicture' = computed once,
+ * with a picture of the user's on Resultat.
  */
 export async function createPreview(
   workbook: PreviewWorkbook = 'example',
@@ -138,7 +150,9 @@ export async function createPreview(
           ? (await exampleWithUserRowExcel()).excel
           : workbook === 'protected'
             ? await exampleWithProtectedPlanExcel()
-            : await exampleExcel();
+            : workbook === 'userpicture'
+              ? await exampleWithUserPictureExcel()
+              : await exampleExcel();
   // For the browser e2e: the preview's workbook can be inspected from the page (never in Excel).
   const probe: PreviewProbe = {
     snapshot: (sheet) => JSON.stringify(sheet ? excel.workbook.sheet(sheet).snapshot() : excel.workbook.snapshot()),

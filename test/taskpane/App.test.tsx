@@ -35,7 +35,9 @@ describe('App without a questionnaire', () => {
 
     await computeButton();
     expect(excel.workbook.sheetNames()).toEqual(['Blad1', ...QUESTIONNAIRE_SHEETS]);
-    expect(screen.getByText(/Frågeformuläret är infogat/)).toBeTruthy();
+    // Shown in the message bar and said once in the live region.
+    expect(screen.getAllByText(/Frågeformuläret är infogat/)).toHaveLength(2);
+    expect(screen.getByRole('status').textContent).toMatch(/Frågeformuläret är infogat/);
     expect(screen.getByText(`0 av ${catalog.questions.length} frågor besvarade`)).toBeTruthy();
     // The user lands on the form.
     expect(host.selections).toEqual([{ sheet: 'Start', cell: 'A1' }]);
@@ -92,7 +94,8 @@ describe('App with the example questionnaire', () => {
       fireEvent.click(button);
       if (round === 1) await screen.findByTestId('result-level');
       else await waitFor(() => expect(excel.contexts.length).toBe(contextsBefore + 1));
-      await waitFor(() => expect(screen.getByRole('button', { name: 'Beräkna resultat' }).hasAttribute('disabled')).toBe(false));
+      // Busy = aria-disabled (disabledFocusable keeps focus on the button), never the disabled attribute.
+      await waitFor(() => expect(screen.getByRole('button', { name: 'Beräkna resultat' }).getAttribute('aria-disabled')).not.toBe('true'));
       expect(excel.contexts.slice(contextsBefore).map((c) => c.syncCount)).toEqual([2]);
     }
   });
@@ -194,7 +197,7 @@ describe('App with the example questionnaire', () => {
     render(<App host={recordingHost(await exampleExcel())} locale="en" />);
     await screen.findByRole('button', { name: 'Calculate result' });
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Svenska' }));
+      fireEvent.click(screen.getByRole('button', { name: 'SV – Svenska' }));
     });
     await computeButton();
   });

@@ -84,7 +84,7 @@ describe('a chart of the user on a result sheet', () => {
     expect(dialog.textContent).toContain('Något du lagt till skrivs över');
     expect(dialog.textContent).toContain('"Min graf" på bladet "Resultat"');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Avbryt' }));
-    await screen.findByText('Inget har skrivits i arbetsboken.');
+    await within(screen.getByRole('status')).findByText('Inget har skrivits i arbetsboken.');
     expect(JSON.stringify(excel.workbook.snapshot())).toBe(before);
   });
 

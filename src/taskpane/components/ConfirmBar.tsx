@@ -1,3 +1,4 @@
+import { useEffect, useId, useRef } from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { describeIssue } from '../../i18n';
 import type { LocatedIssue } from '../../workbook/read';
@@ -20,12 +21,18 @@ export interface ConfirmBarProps {
 export function ConfirmBar({ dropped, onProceed, onCancel, disabled }: ConfirmBarProps) {
   const s = useStyles();
   const { t, locale } = useText();
+  const bodyId = useId();
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  // An alertdialog takes focus when it appears (WAI-ARIA APG), on the choice that loses nothing.
+  useEffect(() => {
+    cancelRef.current?.focus();
+  }, []);
   return (
-    <MessageBar intent="warning" layout="multiline" role="alertdialog" aria-label={t.confirm.title}>
+    <MessageBar intent="warning" layout="multiline" role="alertdialog" aria-label={t.confirm.title} aria-describedby={`${bodyId} ${bodyId}-list`}>
       <MessageBarBody className={s.body}>
         <MessageBarTitle>{t.confirm.title}</MessageBarTitle>
-        {t.confirm.body}
-        <ul className={s.list}>
+        <span id={bodyId}>{t.confirm.body}</span>
+        <ul className={s.list} id={`${bodyId}-list`}>
           {dropped.map((issue, i) => (
             <li key={i}>{describeIssue(issue, locale)}</li>
           ))}
@@ -35,7 +42,7 @@ export function ConfirmBar({ dropped, onProceed, onCancel, disabled }: ConfirmBa
         <Button size="small" appearance="primary" onClick={onProceed} disabled={disabled}>
           {t.confirm.proceed}
         </Button>
-        <Button size="small" onClick={onCancel} disabled={disabled}>
+        <Button ref={cancelRef} size="small" onClick={onCancel} disabled={disabled}>
           {t.confirm.cancel}
         </Button>
       </MessageBarActions>

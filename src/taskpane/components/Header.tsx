@@ -11,7 +11,8 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalXS,
   },
-  top: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  // Wraps at 200 % zoom rather than pushing the language buttons out of the pane.
+  top: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500, flexGrow: 1 },
   subtitle: { color: tokens.colorNeutralForegroundOnBrand, opacity: 0.9 },
   languages: { display: 'flex', columnGap: '2px' },
@@ -22,7 +23,8 @@ const useStyles = makeStyles({
     ':hover:active': { color: tokens.colorNeutralForegroundOnBrand, backgroundColor: tokens.colorBrandBackgroundPressed },
   },
   current: { textDecorationLine: 'underline', textUnderlineOffset: '3px' },
-  badge: { alignSelf: 'flex-start', marginTop: tokens.spacingVerticalXS },
+  // A Badge is one line of fixed height; this text is a sentence and must wrap in a narrow pane.
+  badge: { alignSelf: 'flex-start', marginTop: tokens.spacingVerticalXS, height: 'auto', minHeight: '20px', whiteSpace: 'normal', paddingTop: '2px', paddingBottom: '2px' },
 });
 
 const LANGUAGES: readonly { locale: PaneLocale; label: string; name: string }[] = [
@@ -52,7 +54,8 @@ export function Header({ preview, onLocaleChange }: HeaderProps) {
               appearance="transparent"
               className={mergeClasses(s.language, locale === l.locale && s.current)}
               aria-pressed={locale === l.locale}
-              aria-label={l.name}
+              // Starts with the visible "SV"/"EN" (WCAG 2.5.3: speech users say what they see), then the language.
+              aria-label={`${l.label} – ${l.name}`}
               lang={l.locale}
               onClick={() => onLocaleChange(l.locale)}
             >

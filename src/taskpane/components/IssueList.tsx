@@ -13,6 +13,8 @@ const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: '2px' },
   item: {
     display: 'flex',
+    boxSizing: 'border-box',
+    overflowWrap: 'anywhere',
     flexDirection: 'column',
     rowGap: '2px',
     width: '100%',
@@ -66,7 +68,6 @@ export function IssueList({ issues, onSelect }: IssueListProps) {
               <button
                 type="button"
                 className={mergeClasses(s.item, s.clickable, tone)}
-                title={f(t.issues.goTo, { sheet, cell })}
                 onClick={() => onSelect(sheet, cell)}
               >
                 <span className={s.where}>
@@ -88,7 +89,8 @@ export function IssueList({ issues, onSelect }: IssueListProps) {
     <div className={s.root}>
       {errors.length > 0 && (
         <>
-          <Text as="h3" className={s.heading}>
+          {/* h2: the list sits directly in <main>, beside the sections, after the h1 of the header. */}
+          <Text as="h2" className={s.heading}>
             <span className={mergeClasses(s.dot, s.error)} aria-hidden />
             {count(errors.length, t.issues.errorsOne, t.issues.errors)}
           </Text>

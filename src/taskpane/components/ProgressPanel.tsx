@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Catalog } from '../../core/catalog/types';
 import type { Progress } from '../../core/scoring/progress';
@@ -13,15 +14,20 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   rows: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  // Name beside its bar, or above it when the pane is too narrow (200 % zoom): names wrap in full,
+  // never squeezed to a few letters a line nor cut off with an ellipsis.
   row: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(0, 1fr) 64px 40px',
+    display: 'flex',
+    flexWrap: 'wrap',
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalS,
+    rowGap: '2px',
     fontSize: tokens.fontSizeBase200,
   },
-  label: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  ratio: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', color: tokens.colorNeutralForeground2 },
+  label: { flex: '1 1 120px', minWidth: 0 },
+  meter: { flex: '1 0 112px', maxWidth: '160px', marginLeft: 'auto', display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  bar: { flexGrow: 1 },
+  ratio: { flexShrink: 0, minWidth: '40px', textAlign: 'right', fontVariantNumeric: 'tabular-nums', color: tokens.colorNeutralForeground2 },
 });
 
 interface Group {
@@ -54,6 +60,13 @@ export function ProgressPanel({ catalog, progress, area }: ProgressPanelProps) {
     .filter((a) => !area || a.id === area)
     .map((a) => group(`area-${a.id}`, a.name[locale], (q) => q.area === a.id));
   const done = inScope.filter((q) => answered.has(q.number)).length;
+  const totalId = useId();
+  // The bars carry counts (answered of total) as their values, and the same words as the text beside them.
+  const values = (answeredCount: number, total: number) => ({
+    value: answeredCount,
+    max: Math.max(total, 1),
+    'aria-valuetext': f(t.progress.answered, { answered: answeredCount, total }),
+  });
 
   const rows = (groups: readonly Group[], title: string) => (
     <>
@@ -63,16 +76,17 @@ export function ProgressPanel({ catalog, progress, area }: ProgressPanelProps) {
       <ul className={s.rows} aria-label={title}>
         {groups.map((g) => (
           <li key={g.key} className={s.row}>
-            <span className={s.label} title={g.label}>
-              {g.label}
+            <span className={s.label}>{g.label}</span>
+            <span className={s.meter}>
+              <ProgressBar
+                {...values(g.answered, g.total)}
+                className={s.bar}
+                thickness="large"
+                color={g.answered === g.total ? 'success' : 'brand'}
+                aria-label={g.label}
+              />
+              <span className={s.ratio}>{f(t.progress.ratio, { answered: g.answered, total: g.total })}</span>
             </span>
-            <ProgressBar
-              value={g.total === 0 ? 0 : g.answered / g.total}
-              thickness="large"
-              color={g.answered === g.total ? 'success' : 'brand'}
-              aria-label={`${g.label}: ${f(t.progress.answered, { answered: g.answered, total: g.total })}`}
-            />
-            <span className={s.ratio}>{f(t.progress.ratio, { answered: g.answered, total: g.total })}</span>
           </li>
         ))}
       </ul>
@@ -82,8 +96,8 @@ export function ProgressPanel({ catalog, progress, area }: ProgressPanelProps) {
   return (
     <Section title={t.progress.title}>
       <div className={s.total}>
-        <Text>{f(t.progress.answered, { answered: done, total: inScope.length })}</Text>
-        <ProgressBar value={inScope.length === 0 ? 0 : done / inScope.length} thickness="large" aria-hidden />
+        <Text id={totalId}>{f(t.progress.answered, { answered: done, total: inScope.length })}</Text>
+        <ProgressBar {...values(done, inScope.length)} thickness="large" aria-labelledby={totalId} />
       </div>
       {rows(byLevel, t.progress.byLevel)}
       {rows(byArea, t.progress.byArea)}

@@ -34,19 +34,23 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
   },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
+  // Name and points beside the level, or above it in a very narrow pane: never squeezed or cut off.
   area: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(0, 1fr) auto 52px',
+    display: 'flex',
+    flexWrap: 'wrap',
     alignItems: 'center',
+    rowGap: '2px',
     columnGap: tokens.spacingHorizontalS,
     padding: `${tokens.spacingVerticalXS} 0`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
     fontSize: tokens.fontSizeBase200,
     ':last-child': { borderBottom: 'none' },
   },
-  areaName: { display: 'flex', flexDirection: 'column', minWidth: 0 },
-  areaLevel: { textAlign: 'right', fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
-  facts: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
+  areaName: { display: 'flex', flexDirection: 'column', flex: '1 1 120px', minWidth: 0 },
+  areaMeter: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, marginLeft: 'auto' },
+  areaLevel: { minWidth: '52px', textAlign: 'right', fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
+  // Two columns where they fit, one at 200 % zoom.
+  facts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(120px, 1fr))', gap: tokens.spacingHorizontalS },
   fact: {
     display: 'flex',
     flexDirection: 'column-reverse',
@@ -69,18 +73,17 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusSmall,
     fontSize: tokens.fontSizeBase200,
   },
-  stepHead: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  // Everything in a step wraps: the question and the boxes to tick are what the user acts on, so they
+  // are shown in full rather than cut off with the rest in a hover title (not reachable by keyboard or touch).
+  stepHead: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: '2px' },
   stepTitle: { fontWeight: tokens.fontWeightSemibold },
-  stepArea: { color: tokens.colorNeutralForeground3, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  stepArea: { color: tokens.colorNeutralForeground3 },
   stepPoints: { marginLeft: 'auto', fontVariantNumeric: 'tabular-nums', color: tokens.colorNeutralForeground2, whiteSpace: 'nowrap' },
-  stepText: {
-    color: tokens.colorNeutralForeground2,
-    overflow: 'hidden',
-    display: '-webkit-box',
-    WebkitLineClamp: '2',
-    WebkitBoxOrient: 'vertical',
-  },
-  stepAction: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
+  stepText: { color: tokens.colorNeutralForeground2 },
+  stepAction: { display: 'flex', flexDirection: 'column', rowGap: '2px' },
+  stepVerb: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
+  options: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
+  optionId: { fontWeight: tokens.fontWeightSemibold },
 });
 
 export interface ResultViewProps {
@@ -135,8 +138,10 @@ export function ResultView({ catalog, result, area }: ResultViewProps) {
                   <span>{a.name[locale]}</span>
                   <Caption1 className={s.muted}>{f(t.result.areaPoints, { points: a.points, max: a.maxPoints })}</Caption1>
                 </span>
-                <LevelMeter level={a.level} max={catalog.maxLevel} />
-                <span className={s.areaLevel}>{a.level === 0 ? t.result.areaBelow : f(t.result.areaLevel, { level: a.level })}</span>
+                <span className={s.areaMeter}>
+                  <LevelMeter level={a.level} max={catalog.maxLevel} />
+                  <span className={s.areaLevel}>{a.level === 0 ? t.result.areaBelow : f(t.result.areaLevel, { level: a.level })}</span>
+                </span>
               </li>
             ))}
           </ul>
@@ -172,6 +177,19 @@ export function ResultView({ catalog, result, area }: ResultViewProps) {
                 {steps.map((st) => {
                   const q = catalog.question(st.number);
                   const option = (id: string) => q?.options.find((o) => o.id === id)?.text[locale];
+                  const change = (verb: string, ids: readonly string[]) =>
+                    ids.length > 0 && (
+                      <span className={s.stepAction}>
+                        <span className={s.stepVerb}>{f(verb, { options: ids.join(', ') })}</span>
+                        <ul className={s.options}>
+                          {ids.map((id) => (
+                            <li key={id}>
+                              <span className={s.optionId}>{id}</span> {option(id) ?? ''}
+                            </li>
+                          ))}
+                        </ul>
+                      </span>
+                    );
                   return (
                     <li key={st.number} className={s.step}>
                       <div className={s.stepHead}>
@@ -182,23 +200,9 @@ export function ResultView({ catalog, result, area }: ResultViewProps) {
                         <span className={s.stepPoints}>{f(t.result.stepPoints, { from: st.fromPoints, to: st.toPoints })}</span>
                       </div>
                       {!area && <span className={s.stepArea}>{areaName(st.area)}</span>}
-                      {q && (
-                        <span className={s.stepText} title={q.text[locale]}>
-                          {q.text[locale]}
-                        </span>
-                      )}
-                      <span className={s.stepAction}>
-                        {st.untick.length > 0 && (
-                          <span title={st.untick.map((id) => `${id}: ${option(id) ?? ''}`).join('\n')}>
-                            {f(t.result.untick, { options: st.untick.join(', ') })}
-                          </span>
-                        )}
-                        {st.tick.length > 0 && (
-                          <span title={st.tick.map((id) => `${id}: ${option(id) ?? ''}`).join('\n')}>
-                            {f(t.result.tick, { options: st.tick.join(', ') })}
-                          </span>
-                        )}
-                      </span>
+                      {q && <span className={s.stepText}>{q.text[locale]}</span>}
+                      {change(t.result.untick, st.untick)}
+                      {change(t.result.tick, st.tick)}
                     </li>
                   );
                 })}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   Button,
   Caption1,
@@ -10,9 +10,10 @@ import {
   Text,
   Tooltip,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { RefreshIcon } from './icons';
+import { DismissIcon, RefreshIcon } from './icons';
 import { describeIssue } from '../../i18n';
 import type { WorkbookSummary } from '../host';
 import type { PaneLocale } from '../i18n';
@@ -31,19 +32,35 @@ import { useText } from './useText';
 import { WorkbookPreview } from './WorkbookPreview';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  // overflowWrap: Swedish compounds (informationssäkerhetsarbete) break at the pane's edge rather
+  // than push it wider than 320 px or a 200 % zoomed pane.
+  root: { display: 'flex', flexDirection: 'column', minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, overflowWrap: 'anywhere' },
   main: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
   hint: { color: tokens.colorNeutralForeground3 },
   actionBlock: { display: 'flex', flexDirection: 'column' },
   actions: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'stretch' },
   primary: { flexGrow: 1 },
-  // Always in the DOM (a live region must exist before it speaks), taking space only when it has text.
-  status: { ':not(:empty)': { paddingTop: tokens.spacingVerticalS } },
+  status: { paddingTop: tokens.spacingVerticalS },
+  // Read by screen readers, not shown: the visible spinner and the result say the same to the eye.
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    border: 0,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
+  // tabIndex -1: where focus goes when the control that had it is gone and no action button is left.
+  focusTarget: { ':focus': { outline: 'none' } },
   notice: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   body: { color: tokens.colorNeutralForeground2 },
 });
 
 type Busy = 'loading' | 'inserting' | ComputeStep;
+type Announcement = Busy | 'computed' | 'reread' | 'inserted' | 'cancelled';
 type Notice = { kind: 'inserted' } | { kind: 'written'; sheets: readonly string[] } | { kind: 'cancelled' };
 
 export interface TaskPaneProps {
@@ -61,6 +78,20 @@ function toFailure(error: unknown, fallback: Stage, retry?: () => void): Failure
 export function TaskPane({ actions, onLocaleChange, summary }: TaskPaneProps) {
   const s = useStyles();
   const { t, f, locale } = useText();
+  // What the polite live region says: always in the DOM (a region added together with its text is
+  // often not read), and it keeps the outcome after the work ends, so the result is heard.
+  const [announcement, setAnnouncement] = useState<{ key: Announcement; params?: Record<string, string | number> } | null>(null);
+  // Focus: the action button, or <main>, takes it when the element that had it is removed (a closed
+  // message bar, the confirm bar after a choice, the insert button once the questionnaire is there).
+  const primaryRef = useRef<HTMLButtonElement>(null);
+  const mainRef = useRef<HTMLElement>(null);
+  const lastFocused = useRef<Element | null>(null);
+  useEffect(() => {
+    const lost = lastFocused.current !== null && !lastFocused.current.isConnected;
+    if (!lost || (document.activeElement && document.activeElement !== document.body)) return;
+    lastFocused.current = null;
+    (primaryRef.current ?? mainRef.current)?.focus();
+  });
   const [state, setState] = useState<WorkbookState | null>(null);
   const [computed, setComputed] = useState<Computed | null>(null);
   const [busy, setBusy] = useState<Busy | null>(null);
@@ -73,13 +104,17 @@ export function TaskPane({ actions, onLocaleChange, summary }: TaskPaneProps) {
   const [snapshot, setSnapshot] = useState<WorkbookSummary | null>(() => summary?.() ?? null);
   const refreshSummary = useCallback(() => setSnapshot(summary?.() ?? null), [summary]);
 
-  const inspect = useCallback(async () => {
+  const inspect = useCallback(async (again = false) => {
     setBusy('loading');
     setFailure(null);
+    if (again) setAnnouncement({ key: 'loading' });
     try {
-      setState(await actions.inspect());
+      const next = await actions.inspect();
+      setState(next);
+      if (again) setAnnouncement(next.kind === 'questionnaire' ? { key: 'reread', params: { answered: next.progress.answeredQuestions.length } } : null);
     } catch (error) {
-      setFailure(toFailure(error, 'read', () => void inspect()));
+      setAnnouncement(null);
+      setFailure(toFailure(error, 'read', () => void inspect(again)));
     } finally {
       setBusy(null);
       refreshSummary();
@@ -95,8 +130,11 @@ export function TaskPane({ actions, onLocaleChange, summary }: TaskPaneProps) {
     setFailure(null);
     setNotice(null);
     setRefusal(null);
+    setAnnouncement({ key: 'inserting' });
     try {
       const outcome = await actions.insertQuestionnaire();
+      // A refusal or a conflict is said by its own bar (role alert, or read with the page).
+      setAnnouncement(null);
       if (outcome.kind === 'blocked') {
         setRefusal(outcome.refusal);
       } else if (outcome.kind === 'conflict') {
@@ -105,8 +143,10 @@ export function TaskPane({ actions, onLocaleChange, summary }: TaskPaneProps) {
         setState(outcome.state);
         setComputed(null);
         setNotice({ kind: 'inserted' });
+        setAnnouncement({ key: 'inserted' });
       }
     } catch (error) {
+      setAnnouncement(null);
       setFailure(toFailure(error, 'insert', () => void insert()));
     } finally {
       setBusy(null);
@@ -120,8 +160,16 @@ export function TaskPane({ actions, onLocaleChange, summary }: TaskPaneProps) {
     setNotice(null);
     setConfirm(null);
     setRefusal(null);
+    setAnnouncement({ key: 'reading' });
     try {
-      const outcome = await actions.compute((step) => setBusy(step), { allowDropped });
+      const outcome = await actions.compute(
+        (step) => {
+          setBusy(step);
+          setAnnouncement({ key: step });
+        },
+        { allowDropped },
+      );
+      setAnnouncement(null);
       if (outcome.kind === 'confirm') {
         setConfirm(outcome.dropped);
       } else if (outcome.kind === 'blocked') {
@@ -133,8 +181,12 @@ export function TaskPane({ actions, onLocaleChange, summary }: TaskPaneProps) {
         setComputed(outcome);
         setState((prev) => (prev?.kind === 'questionnaire' ? { ...prev, progress: outcome.progress, issues: outcome.issues } : prev));
         setNotice({ kind: 'written', sheets: outcome.written });
+        const { level, totalPoints, maxPoints } = outcome.result;
+        const errors = outcome.issues.filter((i) => i.severity === 'error').length;
+        setAnnouncement({ key: 'computed', params: { level, points: totalPoints, max: maxPoints, errors } });
       }
     } catch (error) {
+      setAnnouncement(null);
       setFailure(toFailure(error, 'read', () => void compute(allowDropped)));
     } finally {
       setBusy(null);
@@ -149,25 +201,54 @@ export function TaskPane({ actions, onLocaleChange, summary }: TaskPaneProps) {
       .catch((error: unknown) => setFailure({ ...toFailure(error, 'select'), stage: 'select', sheet, cell }));
   };
 
-  const busyText =
-    busy === null
-      ? null
-      : { loading: t.start.loading, inserting: t.start.inserting, reading: t.compute.reading, computing: t.compute.computing, writing: t.compute.writing }[busy];
-  const status = (
-    <div className={s.status} role="status" aria-live="polite">
-      {busyText && <Spinner size="tiny" labelPosition="after" label={busyText} />}
+  const busyTexts = { loading: t.start.loading, inserting: t.start.inserting, reading: t.compute.reading, computing: t.compute.computing, writing: t.compute.writing };
+  const busyText = busy === null ? null : busyTexts[busy];
+  // Worded at render, so a language switch rewords it too.
+  const announced = (() => {
+    if (!announcement) return '';
+    const p = announcement.params ?? {};
+    switch (announcement.key) {
+      case 'computed': {
+        const level = p.level === 0 ? t.result.belowLevel1 : f(t.result.level, { level: p.level });
+        const errors = p.errors === 0 ? '' : ` ${p.errors === 1 ? t.issues.errorsOne : f(t.issues.errors, { count: p.errors })}.`;
+        // Short: the level first; which sheets were written is in the message bar for whoever wants it.
+        return `${f(t.compute.announce, { level, points: p.points, max: p.max })}${errors}`;
+      }
+      case 'reread':
+        return f(t.progress.reread, { answered: p.answered, total: state?.kind === 'questionnaire' ? state.catalog.questions.length : 0 });
+      case 'inserted':
+        return t.start.inserted;
+      case 'cancelled':
+        return t.confirm.cancelled;
+      default:
+        return busyTexts[announcement.key];
+    }
+  })();
+  // The visible spinner is not live: the hidden region below says the same once.
+  const status = busyText ? (
+    <div className={s.status}>
+      <Spinner size="tiny" labelPosition="after" label={busyText} />
     </div>
-  );
+  ) : null;
+  // disabledFocusable, not disabled, while the pane works: a disabled button drops focus to <body>.
   const refresh = (
     <Tooltip content={t.progress.refresh} relationship="label" withArrow>
-      <Button appearance="secondary" size="large" icon={<RefreshIcon />} onClick={() => void inspect()} disabled={busy !== null} />
+      <Button appearance="secondary" size="large" icon={<RefreshIcon />} onClick={() => void inspect(true)} disabledFocusable={busy !== null} />
     </Tooltip>
   );
 
   return (
-    <div className={s.root}>
+    <div
+      className={s.root}
+      onFocus={(event) => {
+        lastFocused.current = event.target;
+      }}
+    >
       <Header preview={actions.mode === 'preview'} onLocaleChange={onLocaleChange} />
-      <main className={s.main} aria-busy={busy !== null}>
+      <main className={mergeClasses(s.main, s.focusTarget)} ref={mainRef} tabIndex={-1}>
+        <div className={s.visuallyHidden} role="status" aria-live="polite" aria-atomic="true">
+          {announced}
+        </div>
         {actions.mode === 'preview' && <Caption1 className={s.hint}>{t.app.previewHint}</Caption1>}
         {failure && <FailureBar failure={failure} onRetry={failure.retry} onDismiss={() => setFailure(null)} />}
         {refusal && <RefusalBar refusal={refusal} />}
@@ -177,7 +258,7 @@ export function TaskPane({ actions, onLocaleChange, summary }: TaskPaneProps) {
         {state?.kind === 'empty' && (
           <Section title={t.start.emptyTitle}>
             <Text className={s.body}>{f(t.start.emptyBody, { questions: state.questions })}</Text>
-            <Button appearance="primary" size="large" onClick={() => void insert()} disabled={busy !== null}>
+            <Button ref={primaryRef} appearance="primary" size="large" onClick={() => void insert()} disabledFocusable={busy !== null}>
               {t.start.insert}
             </Button>
             {status}
@@ -211,7 +292,14 @@ export function TaskPane({ actions, onLocaleChange, summary }: TaskPaneProps) {
           <>
             <div className={s.actionBlock}>
               <div className={s.actions}>
-                <Button className={s.primary} appearance="primary" size="large" onClick={() => void compute()} disabled={busy !== null || confirm !== null}>
+                <Button
+                  ref={primaryRef}
+                  className={s.primary}
+                  appearance="primary"
+                  size="large"
+                  onClick={() => void compute()}
+                  disabledFocusable={busy !== null || confirm !== null}
+                >
                   {t.compute.button}
                 </Button>
                 {refresh}
@@ -226,6 +314,7 @@ export function TaskPane({ actions, onLocaleChange, summary }: TaskPaneProps) {
                 onCancel={() => {
                   setConfirm(null);
                   setNotice({ kind: 'cancelled' });
+                  setAnnouncement({ key: 'cancelled' });
                 }}
               />
             )}
@@ -238,7 +327,9 @@ export function TaskPane({ actions, onLocaleChange, summary }: TaskPaneProps) {
                       ? t.confirm.cancelled
                       : f(t.compute.written, { sheets: notice.sheets.join(', ') })}
                 </MessageBarBody>
-                <MessageBarActions containerAction={<Button size="small" appearance="transparent" aria-label={t.failure.dismiss} onClick={() => setNotice(null)}>×</Button>} />
+                <MessageBarActions
+                  containerAction={<Button size="small" appearance="transparent" icon={<DismissIcon />} aria-label={t.failure.dismiss} onClick={() => setNotice(null)} />}
+                />
               </MessageBar>
             )}
             <AreaFilter catalog={state.catalog} value={area} onChange={setArea} />

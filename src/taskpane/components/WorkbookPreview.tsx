@@ -29,11 +29,7 @@ export function WorkbookPreview({ summary }: { readonly summary: WorkbookSummary
       </Caption1>
       <ul className={s.list} aria-label={t.workbook.title}>
         {summary.sheets.map((sh) => (
-          <li
-            key={sh.name}
-            className={mergeClasses(s.sheet, sh.charts.length > 0 && s.withCharts)}
-            title={sh.charts.length > 0 ? sh.charts.join('\n') : undefined}
-          >
+          <li key={sh.name} className={mergeClasses(s.sheet, sh.charts.length > 0 && s.withCharts)}>
             {sh.name}
             {sh.charts.length > 0 && ` · ${f(t.workbook.charts, { count: sh.charts.length })}`}
           </li>

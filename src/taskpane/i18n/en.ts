@@ -30,6 +30,7 @@ export const en: PaneMessages = {
     byLevel: 'By level',
     byArea: 'By work area',
     level: 'Level {level}',
+    reread: 'The workbook has been read: {answered} of {total} questions answered.',
     refresh: 'Re-read the workbook',
   },
   filter: {
@@ -41,6 +42,7 @@ export const en: PaneMessages = {
     reading: 'Reading the answers…',
     computing: 'Calculating the result…',
     writing: 'Writing result sheets, charts and action plan…',
+    announce: 'The result is ready: {level}, {points} of {max} points.',
     written: 'The result has been written to the sheets {sheets}.',
   },
   issues: {
@@ -50,7 +52,6 @@ export const en: PaneMessages = {
     warningsOne: '1 warning',
     countedAsUnanswered: 'Questions with errors count as unanswered. Correct them and calculate again.',
     clickHint: 'Click a row to go to the cell.',
-    goTo: 'Go to {sheet}!{cell}',
   },
   result: {
     heading: 'Result',

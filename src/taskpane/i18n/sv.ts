@@ -31,6 +31,7 @@ export const sv = {
     byLevel: 'Per nivå',
     byArea: 'Per arbetsområde',
     level: 'Nivå {level}',
+    reread: 'Arbetsboken är inläst: {answered} av {total} frågor besvarade.',
     refresh: 'Läs om arbetsboken',
   },
   filter: {
@@ -42,6 +43,7 @@ export const sv = {
     reading: 'Läser svaren…',
     computing: 'Beräknar resultatet…',
     writing: 'Skriver resultatblad, diagram och handlingsplan…',
+    announce: 'Resultatet är klart: {level}, {points} av {max} poäng.',
     written: 'Resultatet är skrivet till bladen {sheets}.',
   },
   issues: {
@@ -51,7 +53,6 @@ export const sv = {
     warningsOne: '1 varning',
     countedAsUnanswered: 'Frågor med fel räknas som obesvarade. Rätta dem och beräkna igen.',
     clickHint: 'Klicka på en rad för att gå till cellen.',
-    goTo: 'Gå till {sheet}!{cell}',
   },
   result: {
     heading: 'Resultat',
