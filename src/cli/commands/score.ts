@@ -5,15 +5,18 @@ import { resultJson } from '../format/resultJson';
 import { summaryText } from '../format/summary';
 import { catalogFor, EXIT_INPUT_ERRORS, EXIT_OK, readAnswersFile } from '../io';
 import type { Output } from '../main';
+import { scoreAnswersWithBenchmark } from './scoreBenchmark';
 import { scoreWorkbook } from './workbook';
 
-/** `infosak score --answers <file.json> [--json]` */
+/** `infosak score --answers <file.json> [--json] [--benchmark <b.json> [--group id]] [--target mål]` */
 export async function scoreCommand(args: ParsedArgs, out: Output): Promise<number> {
   const answersPath = args.options.get('answers');
   if (!answersPath && args.positionals[0]) return scoreWorkbook(args.positionals[0], args, out);
   if (!answersPath) throw new UsageError('score needs --answers <file.json> or a workbook <file.xlsx>');
   const set = readAnswersFile(answersPath);
   const catalog = catalogFor(set.catalog);
+  // Issue 11: against a benchmark group and/or a chosen target.
+  if (args.options.has('benchmark') || args.options.has('target')) return scoreAnswersWithBenchmark(catalog, set, args, out);
   const result = score(catalog, set);
   out.stdout(args.flags.has('json') ? JSON.stringify(resultJson(result), null, 2) : summaryText(catalog, result));
   return result.errors.length ? EXIT_INPUT_ERRORS : EXIT_OK;

@@ -3,8 +3,11 @@ import { applyPlanToXlsxWithReport } from '../../adapters/xlsx/applyPlan';
 import { NotAWorkbookError, readXlsxGrid } from '../../adapters/xlsx/readGrid';
 import type { AnswerSet } from '../../core/answers/types';
 import type { Catalog } from '../../core/catalog/types';
-import { computeFromWorkbook, localToday } from '../../workbook/compute';
-import { INPUT_SHEETS, QUESTIONNAIRE_SHEETS } from '../../workbook/layout';
+import type { BenchmarkComparison } from '../../core/benchmark/compare';
+import { benchmarkSheetFor, workbookTarget } from '../../workbook/benchmark';
+import { localToday } from '../../workbook/compute';
+import { computeFromWorkbookWithTarget } from '../../workbook/computeTarget';
+import { BENCHMARK_SHEETS, INPUT_SHEETS, QUESTIONNAIRE_SHEETS } from '../../workbook/layout';
 import { fillPlan } from '../../workbook/plan/fillAnswers';
 import { questionnairePlan } from '../../workbook/plan/questionnaire';
 import type { WorkbookGrid, WritePlan } from '../../workbook/plan/types';
@@ -12,6 +15,7 @@ import { readWorkbook, type LocatedIssue } from '../../workbook/read';
 import { describeIssue } from '../../i18n';
 import { UsageError, type ParsedArgs } from '../args';
 import { writeFileAtomic } from '../atomicWrite';
+import { chooseGroup, comparisonLines, loadBenchmarkFile, targetJson, targetLines, targetRequest } from '../benchmarkOptions';
 import { resultJson } from '../format/resultJson';
 import { summaryText } from '../format/summary';
 import { catalogFor, EXIT_INPUT_ERRORS, EXIT_OK, FatalError, fsReason, readAnswersFile } from '../io';
@@ -56,9 +60,9 @@ export async function applyOrFail(path: string, base: Uint8Array | null, plan: W
 }
 
 /** The workbook's grid for the reader; a damaged or foreign file is one clear line. */
-export async function gridOfWorkbook(path: string, data: Uint8Array): Promise<WorkbookGrid> {
+export async function gridOfWorkbook(path: string, data: Uint8Array, extra: readonly string[] = []): Promise<WorkbookGrid> {
   try {
-    return await readXlsxGrid(data, INPUT_SHEETS);
+    return await readXlsxGrid(data, [...INPUT_SHEETS, ...extra]);
   } catch (e) {
     if (e instanceof NotAWorkbookError) throw notAWorkbook(path, e);
     throw e;
@@ -146,22 +150,55 @@ export async function readCommand(args: ParsedArgs, out: Output): Promise<number
   return errors.length ? EXIT_INPUT_ERRORS : EXIT_OK;
 }
 
-/** `infosak score <in.xlsx> [-o <out.xlsx> | --in-place] [--json]` */
+/** `infosak score <in.xlsx> [-o <out.xlsx> | --in-place] [--json] [--benchmark <b.json> [--group id]] [--target mål]` */
 export async function scoreWorkbook(input: string, args: ParsedArgs, out: Output): Promise<number> {
   const data = readBytes(input);
-  const outcome = computeFromWorkbook(await gridOfWorkbook(input, data), localToday());
+  const grid = await gridOfWorkbook(input, data, BENCHMARK_SHEETS);
+  const today = localToday();
+  // Issue 11: a benchmark to compare with, and a target (asked for, or the one the workbook remembers).
+  const benchmark = args.options.has('benchmark') ? loadBenchmarkFile(args.options.get('benchmark')!) : undefined;
+  const targetText = args.options.get('target') ?? workbookTarget(grid);
+  let targetLabel = '';
+  const request = (catalog: Catalog) => {
+    const r = targetRequest(targetText!, catalog, benchmark, grid);
+    targetLabel = r?.label ?? '';
+    return r;
+  };
+  const outcome = computeFromWorkbookWithTarget(grid, today, targetText ? request : undefined);
   if (outcome.kind === 'refused') throw foreign(input, outcome.issue);
+  let plan = outcome.plan;
+  let comparison: BenchmarkComparison | undefined;
+  let groupNote: string | undefined;
+  if (benchmark) {
+    const targetGroup = outcome.target?.kind === 'benchmark' ? outcome.target.group : undefined;
+    const { group, note } = chooseGroup(benchmark, outcome.catalog, args.options.get('group') ?? targetGroup, outcome.result.organisation.type);
+    const sheet = benchmarkSheetFor(grid, outcome.catalog, outcome.result, { group, source: benchmark.file.source, date: benchmark.file.date }, today);
+    if (sheet.kind === 'refused') throw foreign(input, sheet.issue);
+    plan = [...plan, ...sheet.plan];
+    comparison = sheet.comparison;
+    groupNote = note;
+  }
   const target = outputPath(args, input);
-  const written = target ? await applyOrFail(input, data, outcome.plan) : undefined;
+  const written = target ? await applyOrFail(input, data, plan) : undefined;
   if (target && written) writeBytes(target, written.bytes);
   const issues = [...outcome.issues, ...(written?.skipped ?? [])];
   const errors = issues.filter((i) => i.severity === 'error');
   const warnings = issues.filter((i) => i.severity === 'warning');
   if (args.flags.has('json')) {
-    const json = { ...resultJson(outcome.result), errors: errors.map(locatedJson), warnings: warnings.map(locatedJson), ...(target ? { written: target } : {}) };
+    const json = {
+      ...resultJson(outcome.result),
+      ...(outcome.target ? { target: targetJson(outcome.target) } : {}),
+      ...(comparison ? { benchmark: comparison } : {}),
+      errors: errors.map(locatedJson),
+      warnings: warnings.map(locatedJson),
+      ...(target ? { written: target } : {}),
+    };
     out.stdout(JSON.stringify(json, null, 2));
+    if (groupNote) out.stderr(groupNote);
   } else {
     out.stdout(summaryText(outcome.catalog, { ...outcome.result, errors: [], warnings: [] }));
+    if (outcome.target) out.stdout(['', ...targetLines(outcome.target, targetLabel)].join('\n'));
+    if (comparison && benchmark) out.stdout(['', ...(groupNote ? [groupNote] : []), ...comparisonLines(comparison, benchmark.file.source)].join('\n'));
     for (const i of issues) out.stdout(`  ${i.severity === 'error' ? 'Fel' : 'Varning'}: ${describeIssue(i)}`);
     if (target) out.stdout(`\nResultatet skrevs till ${target}`);
   }

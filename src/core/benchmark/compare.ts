@@ -43,6 +43,8 @@ export interface BenchmarkComparison {
     readonly spread: Percentiles;
     readonly position: SpreadPosition;
   }[];
+  /** The benchmark's points per question, in catalog order. */
+  readonly groupPoints: readonly number[];
   /** Questions where the benchmark has more points, lowest level first. */
   readonly ahead: readonly {
     readonly number: number;
@@ -84,6 +86,7 @@ export function compareWithBenchmark(catalog: Catalog, result: ScoreResult, grou
         position: positionIn(a.points, spread),
       };
     }),
+    groupPoints: bench.questions.map((q) => q.points),
     ahead: result.questions
       .map((q, i) => ({ q, b: bench.questions[i] }))
       .filter(({ q, b }) => b.points > q.points)

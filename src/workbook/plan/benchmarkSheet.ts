@@ -6,7 +6,8 @@
  */
 import type { BenchmarkComparison, SpreadPosition } from '../../core/benchmark/compare';
 import type { Catalog } from '../../core/catalog/types';
-import { SHEETS } from '../layout';
+import type { AnswerEntry } from '../../core/answers/types';
+import { questionId, SHEETS } from '../layout';
 import { answerText } from './benchmarkBook';
 import { withRowHeights } from './rowHeights';
 import { COLORS, S } from './styles';
@@ -22,7 +23,14 @@ export interface BenchmarkSheetInputs {
   readonly date: string;
   readonly organisation?: string;
   readonly today: string;
+  /** The group's answer set, written out so a benchmark target can be computed again without the file. */
+  readonly groupAnswers: Readonly<Record<string, AnswerEntry>>;
 }
+
+/** Labels in column B of the group's answers block (the value beside them): read back by rememberedBenchmark. */
+export const GROUP_ID_LABEL = 'Grupp-id';
+export const SOURCE_LABEL = 'Källa';
+export const DATE_LABEL = 'Benchmarkens datum';
 
 export const POSITION_TEXT: Readonly<Record<SpreadPosition, string>> = {
   'under-p10': 'under p10 (lägre än 9 av 10 i gruppen)',
@@ -100,8 +108,25 @@ export function benchmarkSheetPlan(inputs: BenchmarkSheetInputs): WritePlan {
     style(`G${head + 1}:G${rows.length}`, { wrap: true, vAlign: 'top', fontSize: 9 });
     style(`C${head + 1}:F${rows.length}`, { hAlign: 'center', vAlign: 'top' });
   }
-  push([], ['Gruppens svar är hur en typisk medlem skulle ha svarat: en ruta kryssas när mer än hälften kryssat den, intervallfrågor får medianen.']);
+  push([]);
+
+  // The group's whole answer set, readable for people and read back as the target when the
+  // workbook remembers a benchmark target (src/workbook/benchmark.ts rememberedBenchmark).
+  const answersTitle = push([`Gruppens svar (${groupLabel})`]);
+  style(`A${answersTitle}`, S.subtitle);
+  push(['Gruppens svar är hur en typisk medlem skulle ha svarat: en ruta kryssas när mer än hälften kryssat den, intervallfrågor får medianen. En fråga som högst hälften besvarat är tom.']);
   style(`A${rows.length}`, { ...S.note, wrap: false });
+  const idRow = push(['', GROUP_ID_LABEL, c.group], ['', SOURCE_LABEL, inputs.source], ['', DATE_LABEL, inputs.date]) - 2;
+  style(`B${idRow}:B${idRow + 2}`, S.label);
+  const answersHead = push(['Id', 'Fråga', 'Svar', 'Bedömning', 'Poäng']);
+  style(`A${answersHead}:E${answersHead}`, S.header);
+  for (const q of catalog.questions) {
+    const a = inputs.groupAnswers[String(q.number)];
+    push([questionId(q.number), q.text.sv, a ? a.selected.join(', ') : '', a?.certainty ?? '', c.groupPoints[q.number - 1] ?? 0]);
+  }
+  style(`B${answersHead + 1}:B${rows.length}`, { wrap: true, vAlign: 'top', fontSize: 9 });
+  style(`A${answersHead + 1}:A${rows.length}`, { ...S.id, vAlign: 'top' });
+  style(`C${answersHead + 1}:E${rows.length}`, { hAlign: 'center', vAlign: 'top' });
 
   const rowsOf = (column: string) => ({ sheet, range: `${column}${areaFirst}:${column}${areaLast}` });
   const charts: ChartOp[] = [
@@ -137,7 +162,7 @@ export function benchmarkSheetPlan(inputs: BenchmarkSheetInputs): WritePlan {
     },
   ];
   return withRowHeights([
-    { kind: 'sheet', sheet, columnWidths: [8, 50, 9, 10, 9, 10, 8, 8, 8, 10], showGridlines: false, tabColor: '548235', landscape: true, fitToWidth: true },
+    { kind: 'sheet', sheet, columnWidths: [8, 50, 9, 11, 9, 10, 8, 8, 8, 10], showGridlines: false, tabColor: '548235', landscape: true, fitToWidth: true },
     { kind: 'values', sheet, at: 'A1', rows },
     ...styles,
     ...merges.map((range): WriteOp => ({ kind: 'merge', sheet, range })),

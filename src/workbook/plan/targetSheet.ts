@@ -6,10 +6,18 @@
  */
 import type { Catalog } from '../../core/catalog/types';
 import type { ScoreResult } from '../../core/scoring/score';
-import type { TargetPath, TargetStep } from '../../core/targets/target';
+import type { TargetPath, TargetSpec, TargetStep } from '../../core/targets/target';
 import { RESULT_TITLES, SHEETS } from '../layout';
 import { S } from './styles';
 import type { CellInput, SheetGrid, WriteOp } from './types';
+
+/** A target as asked for (the CLI's --target, the pane's picker): what to aim at and how to name it. */
+export interface TargetRequest {
+  readonly spec: TargetSpec;
+  readonly text: string;
+  readonly label: string;
+  readonly note?: string;
+}
 
 export interface ChosenTarget {
   readonly path: TargetPath;
