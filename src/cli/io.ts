@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { AnswerSet } from '../core/answers/types';
-import { findCatalog, catalogIds } from '../core/catalog/registry';
+import { allCatalogIds, findAnyCatalog, type AnyCatalog } from '../core/catalog/models';
+import { findCatalog } from '../core/catalog/registry';
 import type { Catalog } from '../core/catalog/types';
+import { describeIssue } from '../i18n';
+import { modelUnsupported } from '../workbook/read';
 
 /** Something that stops a command before anything could be scored: exit code 2, one line on stderr. */
 export class FatalError extends Error {}
@@ -32,11 +35,23 @@ export function readAnswersFile(path: string): AnswerSet {
   return { ...set, answers: set.answers ?? {} } as AnswerSet;
 }
 
+/** A catalog of Infosäkkollen's model, for the commands only that model has (compare, benchmark): another model's is one clear line. */
 export function catalogFor(id: string): Catalog {
   const catalog = findCatalog(id);
-  if (!catalog) throw new FatalError(`Okänd katalog "${id}". Kända kataloger: ${catalogIds.join(', ')}`);
+  if (catalog) return catalog;
+  const other = findAnyCatalog(id);
+  if (other) throw new FatalError(describeIssue(modelUnsupported(other)));
+  throw unknownCatalog(id);
+}
+
+/** A catalog of any scoring model (issue 12), for template, fill, read and score. */
+export function anyCatalogFor(id: string): AnyCatalog {
+  const catalog = findAnyCatalog(id);
+  if (!catalog) throw unknownCatalog(id);
   return catalog;
 }
+
+const unknownCatalog = (id: string) => new FatalError(`Okänd katalog "${id}". Kända kataloger: ${allCatalogIds.join(', ')}`);
 
 /** Why a file-system call failed, in Swedish, with its code. */
 export function fsReason(error: unknown, reading = false): string {

@@ -49,6 +49,12 @@ export type AnyReadOutcome =
   | (Extract<ReadOutcome, { kind: 'questionnaire' }> & { readonly model: 'leveled-points-v1' })
   | Extract<StammerReadOutcome, { kind: 'questionnaire' }>;
 
+/** The model of the workbook's catalog (from Start); undefined when it has none the product knows. */
+export function modelOfWorkbook(grid: WorkbookGrid): AnyCatalog['model'] | undefined {
+  const id = findCatalogId(grid);
+  return id === undefined ? undefined : findAnyCatalog(id)?.model;
+}
+
 /** The answers of a questionnaire workbook of any catalog, with located issues. */
 export function readAnyWorkbook(grid: WorkbookGrid): AnyReadOutcome {
   const id = findCatalogId(grid);

@@ -3,8 +3,9 @@ import type { ParsedArgs } from '../args';
 import { UsageError } from '../args';
 import { resultJson } from '../format/resultJson';
 import { summaryText } from '../format/summary';
-import { catalogFor, EXIT_INPUT_ERRORS, EXIT_OK, readAnswersFile } from '../io';
+import { anyCatalogFor, EXIT_INPUT_ERRORS, EXIT_OK, readAnswersFile } from '../io';
 import type { Output } from '../main';
+import { scoreStammerAnswers } from './stammer';
 import { scoreAnswersWithBenchmark } from './scoreBenchmark';
 import { scoreWorkbook } from './workbook';
 
@@ -14,7 +15,9 @@ export async function scoreCommand(args: ParsedArgs, out: Output): Promise<numbe
   if (!answersPath && args.positionals[0]) return scoreWorkbook(args.positionals[0], args, out);
   if (!answersPath) throw new UsageError('score needs --answers <file.json> or a workbook <file.xlsx>');
   const set = readAnswersFile(answersPath);
-  const catalog = catalogFor(set.catalog);
+  const catalog = anyCatalogFor(set.catalog);
+  // Issue 12: a catalog of statements has its own result.
+  if (catalog.model === 'stammer-mean-v1') return scoreStammerAnswers(catalog, set, args, out);
   // Issue 11: against a benchmark group and/or a chosen target.
   if (args.options.has('benchmark') || args.options.has('target')) return scoreAnswersWithBenchmark(catalog, set, args, out);
   const result = score(catalog, set);

@@ -8,19 +8,19 @@ import { benchmarkSheetFor, workbookTarget } from '../../workbook/benchmark';
 import { localToday } from '../../workbook/compute';
 import { computeFromWorkbookWithTarget } from '../../workbook/computeTarget';
 import { BENCHMARK_SHEETS, INPUT_SHEETS, QUESTIONNAIRE_SHEETS } from '../../workbook/layout';
-import { fillPlan } from '../../workbook/plan/fillAnswers';
-import { questionnairePlan } from '../../workbook/plan/questionnaire';
+import { allInputSheets, fillPlanOf, modelOfWorkbook, questionnairePlanOf, questionnaireSheetsOf, readAnyWorkbook } from '../../workbook/models';
 import type { WorkbookGrid, WritePlan } from '../../workbook/plan/types';
-import { readWorkbook, type LocatedIssue } from '../../workbook/read';
+import type { LocatedIssue } from '../../workbook/read';
 import { describeIssue } from '../../i18n';
 import { UsageError, type ParsedArgs } from '../args';
 import { writeFileAtomic } from '../atomicWrite';
 import { chooseGroup, comparisonLines, loadBenchmarkFile, targetJson, targetLines, targetRequest } from '../benchmarkOptions';
 import { resultJson } from '../format/resultJson';
 import { summaryText } from '../format/summary';
-import { catalogFor, EXIT_INPUT_ERRORS, EXIT_OK, FatalError, fsReason, readAnswersFile } from '../io';
+import { anyCatalogFor, EXIT_INPUT_ERRORS, EXIT_OK, FatalError, fsReason, readAnswersFile } from '../io';
 import type { Output } from '../main';
 import { DEFAULT_CATALOG } from '../../core/catalog/registry';
+import { scoreStammerWorkbook } from './stammer';
 
 export function readBytes(path: string): Uint8Array {
   try {
@@ -62,7 +62,7 @@ export async function applyOrFail(path: string, base: Uint8Array | null, plan: W
 /** The workbook's grid for the reader; a damaged or foreign file is one clear line. */
 export async function gridOfWorkbook(path: string, data: Uint8Array, extra: readonly string[] = []): Promise<WorkbookGrid> {
   try {
-    return await readXlsxGrid(data, [...INPUT_SHEETS, ...extra]);
+    return await readXlsxGrid(data, [...allInputSheets(), ...extra]);
   } catch (e) {
     if (e instanceof NotAWorkbookError) throw notAWorkbook(path, e);
     throw e;
@@ -77,6 +77,7 @@ export function locatedJson(i: LocatedIssue) {
   return {
     code: i.code,
     ...(i.question !== undefined ? { question: i.question } : {}),
+    ...(i.statement !== undefined ? { statement: i.statement } : {}),
     ...(i.option !== undefined ? { option: i.option } : {}),
     ...(i.sheet ? { sheet: i.sheet } : {}),
     ...(i.cell ? { cell: i.cell } : {}),
@@ -93,8 +94,8 @@ function outputPath(args: ParsedArgs, input: string): string | undefined {
 export async function templateCommand(args: ParsedArgs, out: Output): Promise<number> {
   const target = args.positionals[0] ?? args.options.get('output');
   if (!target) throw new UsageError('template needs an output file: infosak template <out.xlsx>');
-  const catalog = catalogFor(args.options.get('catalog') ?? DEFAULT_CATALOG);
-  writeBytes(target, (await applyOrFail(target, null, questionnairePlan(catalog))).bytes);
+  const catalog = anyCatalogFor(args.options.get('catalog') ?? DEFAULT_CATALOG);
+  writeBytes(target, (await applyOrFail(target, null, questionnairePlanOf(catalog))).bytes);
   out.stdout(`Skrev frågeformuläret ${catalog.id} till ${target}`);
   return EXIT_OK;
 }
@@ -107,22 +108,22 @@ export async function fillCommand(args: ParsedArgs, out: Output): Promise<number
   const target = outputPath(args, input);
   if (!target) throw new UsageError('fill needs -o <out.xlsx> or --in-place');
   const incoming = readAnswersFile(answersPath);
-  const catalog: Catalog = catalogFor(incoming.catalog);
+  const catalog = anyCatalogFor(incoming.catalog);
   const data = readBytes(input);
   const grid = await gridOfWorkbook(input, data);
-  const read = readWorkbook(grid);
+  const read = readAnyWorkbook(grid);
   let plan: WritePlan;
   if (read.kind === 'foreign') {
     // A questionnaire we cannot read (a header row gone) is refused, never rebuilt over the user's edits.
     if (read.issue.code !== 'foreign-workbook') throw foreign(input, read.issue);
     // No questionnaire yet: it is added as new sheets, unless a sheet of the user's has one of their names (in any case).
-    const taken = grid.sheetNames.filter((n) => QUESTIONNAIRE_SHEETS.some((q) => q.toLowerCase() === n.toLowerCase()));
+    const taken = grid.sheetNames.filter((n) => questionnaireSheetsOf(catalog).some((q) => q.toLowerCase() === n.toLowerCase()));
     if (taken.length) throw new FatalError(`${input}: ${describeIssue(read.issue)} Bladen ${taken.join(', ')} finns redan och skrivs inte över.`);
-    plan = questionnairePlan(catalog, incoming);
+    plan = questionnairePlanOf(catalog, incoming);
   } else {
     if (read.catalog.id !== catalog.id) throw new FatalError(`${input} använder katalogen ${read.catalog.id} men svarsfilen ${catalog.id}`);
     // Only the answer cells of the questions in the file are written; everything else stays as the user left it.
-    const fill = fillPlan(catalog, grid, incoming);
+    const fill = fillPlanOf(catalog, grid, incoming);
     if (fill.kind === 'refused') throw foreign(input, fill.issue);
     plan = fill.plan;
   }
@@ -137,14 +138,15 @@ export async function fillCommand(args: ParsedArgs, out: Output): Promise<number
 export async function readCommand(args: ParsedArgs, out: Output): Promise<number> {
   const input = args.positionals[0];
   if (!input) throw new UsageError('read needs a workbook: infosak read <in.xlsx>');
-  const read = readWorkbook(await gridOfWorkbook(input, readBytes(input)));
+  const read = readAnyWorkbook(await gridOfWorkbook(input, readBytes(input)));
   if (read.kind === 'foreign') throw foreign(input, read.issue);
   const errors = read.issues.filter((i) => i.severity === 'error');
   const warnings = read.issues.filter((i) => i.severity === 'warning');
   if (args.flags.has('json')) {
     out.stdout(JSON.stringify({ ...read.answers, errors: errors.map(locatedJson), warnings: warnings.map(locatedJson) }, null, 2));
   } else {
-    out.stdout(`${input}: ${Object.keys(read.answers.answers).length} besvarade frågor (${read.catalog.id})`);
+    const answered = Object.keys(read.answers.answers).length;
+    out.stdout(`${input}: ${answered} ${read.model === 'stammer-mean-v1' ? 'besvarade påståenden och frågor' : 'besvarade frågor'} (${read.catalog.id})`);
     for (const i of read.issues) out.stdout(`  ${i.severity === 'error' ? 'Fel' : 'Varning'}: ${describeIssue(i)}`);
   }
   return errors.length ? EXIT_INPUT_ERRORS : EXIT_OK;
@@ -154,6 +156,8 @@ export async function readCommand(args: ParsedArgs, out: Output): Promise<number
 export async function scoreWorkbook(input: string, args: ParsedArgs, out: Output): Promise<number> {
   const data = readBytes(input);
   const grid = await gridOfWorkbook(input, data, BENCHMARK_SHEETS);
+  // Issue 12: a workbook of a catalog of statements has its own result sheets.
+  if (modelOfWorkbook(grid) === 'stammer-mean-v1') return scoreStammerWorkbook(input, data, grid, outputPath(args, input), args, out);
   const today = localToday();
   // Issue 11: a benchmark to compare with, and a target (asked for, or the one the workbook remembers).
   const benchmark = args.options.has('benchmark') ? loadBenchmarkFile(args.options.get('benchmark')!) : undefined;
