@@ -39,6 +39,14 @@ cli snapshot "$out/history.xlsx" --in-place --date 2026-05-04
 cli compare "$out/history.xlsx#2025-05-02" "$out/history.xlsx" -o "$out/compared.xlsx"
 cli score "$out/compared.xlsx" --in-place
 cli compare "$earlier" "$answers" -o "$out/compared-files.xlsx"
+# Issue 11: a benchmark workbook of 150 synthetic organisations, and a workbook scored against the
+# benchmark file (Benchmark sheet) with a benchmark group as its target (Nästa nivå, Handlingsplan).
+members="$out/benchmark-members"
+rm -rf "$members"
+npx tsx scripts/benchmark/write-members.ts "$members" 150 >/dev/null
+cli benchmark "$members" -o "$out/benchmark.xlsx" --save "$out/benchmark-members.json"
+cli score "$out/filled.xlsx" -o "$out/scored-benchmark.xlsx" --benchmark "$out/benchmark-members.json" --target typkommun
+cli score "$out/scored-benchmark.xlsx" --in-place --target föreskrift
 set -e
 mapfile -t files < <(find "$out" -maxdepth 1 -name '*.xlsx' | sort)
 echo "check-outputs: checking ${#files[@]} workbooks"
