@@ -229,7 +229,7 @@ function summarySheet(catalog: StammerCatalog, r: StammerResult, today: string, 
   rows.push([]);
   rows.push([catalog.footer.sv]);
   return [
-    { kind: 'sheet', sheet, columnWidths: [90], showGridlines: false, tabColor: 'C00000', fitToPage: true },
+    { kind: 'sheet', sheet, columnWidths: [80], showGridlines: false, tabColor: 'C00000', fitToPage: true },
     { kind: 'values', sheet, at: 'A1', rows, style: S.wrap },
     { kind: 'style', sheet, range: 'A1', style: S.title },
     { kind: 'style', sheet, range: 'A2', style: S.note },
