@@ -47,6 +47,19 @@ npx tsx scripts/benchmark/write-members.ts "$members" 150 >/dev/null
 cli benchmark "$members" -o "$out/benchmark.xlsx" --save "$out/benchmark-members.json"
 cli score "$out/filled.xlsx" -o "$out/scored-benchmark.xlsx" --benchmark "$out/benchmark-members.json" --target typkommun
 cli score "$out/scored-benchmark.xlsx" --in-place --target föreskrift
+# Issue 12: It-säkkollen (a catalog of statements): template, fill, score, recomputes, a fill into the
+# scored workbook, and a recompute after a LibreOffice re-save.
+itsak=src/examples/itsakkollen.answers.json
+cli template --catalog itsakkollen-2023-msbfs2020-7-v1 "$out/itsak-template.xlsx"
+cli fill --answers "$itsak" "$out/itsak-template.xlsx" -o "$out/itsak-filled.xlsx"
+cli score "$out/itsak-filled.xlsx" -o "$out/itsak-scored.xlsx"
+cp "$out/itsak-scored.xlsx" "$out/itsak-rescored.xlsx"
+for _ in 1 2; do cli score "$out/itsak-rescored.xlsx" --in-place; done
+cli fill --answers "$itsak" "$out/itsak-scored.xlsx" -o "$out/itsak-refilled.xlsx"
+if command -v soffice >/dev/null 2>&1; then
+  soffice --headless --convert-to xlsx --outdir "$out/lo" "$out/itsak-scored.xlsx" >/dev/null 2>&1
+  [ -f "$out/lo/itsak-scored.xlsx" ] && cli score "$out/lo/itsak-scored.xlsx" -o "$out/itsak-libreoffice-rescored.xlsx"
+fi
 set -e
 mapfile -t files < <(find "$out" -maxdepth 1 -name '*.xlsx' | sort)
 echo "check-outputs: checking ${#files[@]} workbooks"
