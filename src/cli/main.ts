@@ -32,7 +32,8 @@ export const USAGE = `infosak – Infosäkkollen från kommandoraden
 
   infosak demo                                   bygg och beräkna exempelarbetsboken demo/exempelkommun.xlsx
   infosak score --answers <svar.json> [--json]   beräkna nivå och resultat från en svarsfil
-  infosak template <ut.xlsx>                     skapa ett tomt frågeformulär
+  infosak template [--catalog id] <ut.xlsx>      skapa ett tomt frågeformulär (standard infosakkollen-2023-v1;
+                                                 itsakkollen-2023-msbfs2020-7-v1 för It-säkkollen)
   infosak fill --answers <svar.json> <in.xlsx> -o <ut.xlsx>
                                                  för in svar i en arbetsbok
   infosak read <in.xlsx> [--json]                läs svaren (och felen, med blad och cell)
@@ -53,6 +54,8 @@ export const USAGE = `infosak – Infosäkkollen från kommandoraden
 Slutkoder: 0 beräknat utan fel, 3 beräknat men vissa svar hade fel (räknas som obesvarade),
 2 inget kunde beräknas (oläslig fil, ogiltig JSON, okänd katalog; för compare även olika
 kataloger eller ett datum utan sparad mätning).
+It-säkkollen (egen tolkning efter MSBFS 2020:7): template, fill, read och score; katalogen läses från
+bladet Start. Jämförelse, historik, export och benchmark finns än så länge bara för Infosäkkollen.
 --debug skriver ut hela felet (med stackspår) vid oväntade fel.`;
 
 /** An unexpected error as one line; with --debug, its stack too. */
