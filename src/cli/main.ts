@@ -39,6 +39,9 @@ export const USAGE = `infosak – Infosäkkollen från kommandoraden
   infosak read <in.xlsx> [--json]                läs svaren (och felen, med blad och cell)
   infosak score <in.xlsx> (-o <ut.xlsx> | --in-place) [--json]
                                                  beräkna och skriv resultatbladen
+        [--benchmark <benchmark.json> [--group grupp]] [--target nivå|grupp|föreskrift|nästa]
+                                                 jämför med en grupp (bladet Benchmark) och välj ett mål
+                                                 som Nästa nivå och Handlingsplan följer (sparas i arbetsboken)
   infosak snapshot <in.xlsx> (--in-place | -o <ut.xlsx>) [--date ÅÅÅÅ-MM-DD]
                                                  spara mätningen i bladet Historik (samma datum ersätts)
   infosak compare <tidigare> <senare> [--json] [-o <ut.xlsx>]
@@ -53,7 +56,9 @@ export const USAGE = `infosak – Infosäkkollen från kommandoraden
 
 Slutkoder: 0 beräknat utan fel, 3 beräknat men vissa svar hade fel (räknas som obesvarade),
 2 inget kunde beräknas (oläslig fil, ogiltig JSON, okänd katalog; för compare även olika
-kataloger eller ett datum utan sparad mätning).
+kataloger eller ett datum utan sparad mätning). benchmark: 3 när någon fil hoppades över, 2 när ingen
+fil kunde användas; score med --benchmark/--target: 2 för en oläslig benchmarkfil, en grupp som inte
+redovisas eller ett okänt mål.
 It-säkkollen (egen tolkning efter MSBFS 2020:7): template, fill, read och score; katalogen läses från
 bladet Start. Jämförelse, historik, export och benchmark finns än så länge bara för Infosäkkollen.
 --debug skriver ut hela felet (med stackspår) vid oväntade fel.`;
