@@ -62,7 +62,8 @@ function run(args: string[]): { s: number; cpu: number; mb: number; stdout: stri
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(root, 'lib', 'cli', 'main.js'))) throw new Error('build the CLI first: npm run build:cli');
+  // The CLI as users run it (bin/infosak.js over lib/), whichever way the build lays out lib/.
+  if (!['infosak.js', 'cli/main.js'].some((f) => existsSync(join(root, 'lib', f)))) throw new Error('build the CLI first: npm run build:cli');
   await makeWorkbooks();
   const { s, cpu, mb, stdout } = run(['benchmark', dir, '--json']);
   const out = JSON.parse(stdout);
