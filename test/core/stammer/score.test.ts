@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { areasLowestFirst, scoreStammer, type StammerResult } from '../../../src/core/stammer/score';
 import { formatHundredths } from '../../../src/core/stammer/rounding';
+import { stammerProgressOf } from '../../../src/core/stammer/progress';
 import { ITSAK_AREAS, ITSAK_ID, all, itsak, itsakAnswers, statementIds, type Row } from '../../helpers/itsak';
 
 const catalog = itsak();
@@ -183,5 +184,16 @@ describe('properties', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('progress', () => {
+  it('counts valid answers per area, in the shape the pane shows', () => {
+    const set = itsakAnswers({ KR: [1, null, null, 4] }, null, { S01: { selected: ['s1', 's2'] } });
+    const p = stammerProgressOf(catalog, set);
+    expect([p.answered, p.total, p.byLevel]).toEqual([2, 41, []]);
+    expect(p.byArea.find((a) => a.key === 'KR')).toEqual({ key: 'KR', answered: 2, total: 4 });
+    expect(p.byArea.find((a) => a.key === 'FS')).toEqual({ key: 'FS', answered: 0, total: 6 });
+    expect(p.answeredStatements).toEqual(['S18', 'S21']);
   });
 });
