@@ -34,3 +34,9 @@ export function environmentOf(input: {
           : 'light';
   return { locale, theme };
 }
+
+/**
+ * A task pane of 320–360 px at 200 % zoom has 160–180 CSS px: nested paddings then take a fifth of
+ * the width, so they shrink there (WCAG 1.4.10, reflow without sideways scrolling).
+ */
+export const NARROW_PANE = '@media (max-width: 240px)';

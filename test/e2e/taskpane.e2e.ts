@@ -15,21 +15,24 @@ import { serveDist } from '../../scripts/serve-dist';
 import { findCatalog, DEFAULT_CATALOG } from '../../src/core/catalog/registry';
 
 const ROOT = resolve(__dirname, '..', '..');
-const ARTIFACTS = join(ROOT, 'test-artifacts');
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
 const OUT = join(ARTIFACTS, 'e2e-dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** A task pane is about 350 px wide in Excel on the web and desktop. */
 const VIEWPORT = { width: 360, height: 900 };
-const TIMEOUT_MS = 20_000;
+export const TIMEOUT_MS = 20_000;
 
-interface Check {
+export interface Check {
   readonly name: string;
   readonly run: (page: Page) => Promise<void>;
   readonly url?: string;
   readonly locale?: string;
+  /** Default VIEWPORT; the accessibility e2e narrows it to 320 px and zooms. */
+  readonly viewport?: { readonly width: number; readonly height: number };
+  readonly deviceScaleFactor?: number;
 }
 
-function assert(condition: unknown, message: string): asserts condition {
+export function assert(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
 }
 
@@ -119,7 +122,7 @@ const checks: Check[] = [
     run: async (page) => {
       await page.getByRole('button', { name: 'Beräkna resultat', exact: true }).click({ timeout: TIMEOUT_MS });
       await page.getByTestId('result-level').waitFor({ timeout: TIMEOUT_MS });
-      await page.getByText('2 fel i svaren').waitFor();
+      await page.getByRole('heading', { name: '2 fel i svaren' }).waitFor();
       const entry = page.getByRole('button', { name: /^Nivå 1!D\d+ Fel markering "kanske"/ });
       const cell = /^(Nivå 1!D\d+)/.exec((await entry.textContent()) ?? '')?.[1];
       assert(cell, 'the error entry names no cell');
@@ -160,7 +163,7 @@ const checks: Check[] = [
         assert(after.row === before.row, `run ${run}: the user row moved from ${before.row} to ${after.row}`);
         assert(after.cells === before.cells, `run ${run}: the user row or the blank row above it changed`);
         // The notice is replaced by the next run's; wait until the button is usable again.
-        await page.waitForFunction(() => !document.querySelector('main[aria-busy="true"]'));
+        await page.waitForFunction(() => !document.querySelector('main button[aria-disabled="true"], main button[disabled]'));
       }
       await page.screenshot({ path: join(ARTIFACTS, 'taskpane-userplan.png'), fullPage: true });
     },
@@ -179,7 +182,11 @@ const checks: Check[] = [
 ];
 
 async function runCheck(browser: Browser, baseUrl: string, check: Check, problems: string[]): Promise<void> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: check.locale ?? 'sv-SE', deviceScaleFactor: 1 });
+  const context = await browser.newContext({
+    viewport: check.viewport ?? VIEWPORT,
+    locale: check.locale ?? 'sv-SE',
+    deviceScaleFactor: check.deviceScaleFactor ?? 1,
+  });
   const page = await context.newPage();
   const origin = new URL(baseUrl).origin;
   await page.route('**/*', (route) => {
@@ -203,17 +210,21 @@ async function runCheck(browser: Browser, baseUrl: string, check: Check, problem
   }
 }
 
-async function main(): Promise<number> {
+/**
+ * Builds the pane (unless --no-build finds a build), serves it and runs the checks one by one, each in a
+ * fresh browser context. Shared with test/e2e/a11y.e2e.ts, so both drive the pane the same way.
+ */
+export async function runSuite(suite: string, checks: readonly Check[]): Promise<number> {
   mkdirSync(ARTIFACTS, { recursive: true });
   if (!existsSync(CHROMIUM)) {
     console.error(`e2e: ${CHROMIUM} not found (apt-get install -y chromium, or set CHROMIUM_PATH)`);
-    console.log('e2e: 0 passed, 1 failed');
+    console.log(`${suite}: 0 passed, 1 failed`);
     return 1;
   }
   const started = Date.now();
   if (!process.argv.includes('--no-build') || !existsSync(join(OUT, 'taskpane.html'))) {
     await buildPane({ outDir: OUT, officeJs: 'local', mode: 'production' });
-    console.log(`e2e: built the pane in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`${suite}: built the pane in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   const served = await serveDist({ dir: OUT, port: 0 });
   const browser = await chromium.launch({
@@ -241,17 +252,23 @@ async function main(): Promise<number> {
     await browser.close();
     await served.close();
   }
-  console.log(`e2e: ${passed} passed, ${failed} failed (screenshot: test-artifacts/taskpane.png)`);
+  console.log(`${suite}: ${passed} passed, ${failed} failed (screenshots in test-artifacts/)`);
   return failed === 0 ? 0 : 1;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error('e2e: could not run:', error instanceof Error ? error.stack : error);
-    console.log('e2e: 0 passed, 1 failed');
-    process.exitCode = 1;
-  },
-);
+/** Runs a suite as a script's whole job: the exit code says whether it passed. */
+export function runMain(suite: string, checks: readonly Check[]): void {
+  runSuite(suite, checks).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(`${suite}: could not run:`, error instanceof Error ? error.stack : error);
+      console.log(`${suite}: 0 passed, 1 failed`);
+      process.exitCode = 1;
+    },
+  );
+}
+
+// Imported by a11y.e2e.ts for the harness only: run these checks when started as the script.
+if (require.main === module) runMain('e2e', checks);

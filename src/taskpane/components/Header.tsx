@@ -1,5 +1,6 @@
 import { Badge, Button, Caption1, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { PaneLocale } from '../i18n';
+import { NARROW_PANE } from '../theme';
 import { useText } from './useText';
 
 const useStyles = makeStyles({
@@ -7,13 +8,22 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground,
     color: tokens.colorNeutralForegroundOnBrand,
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    [NARROW_PANE]: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}` },
     display: 'flex',
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalXS,
   },
   // Wraps at 200 % zoom rather than pushing the language buttons out of the pane.
   top: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
-  title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500, flexGrow: 1 },
+  // The product name stays one word: a size smaller in a zoomed narrow pane, so it fits.
+  title: {
+    overflowWrap: 'normal',
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightBase500,
+    flexGrow: 1,
+    [NARROW_PANE]: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
+  },
   subtitle: { color: tokens.colorNeutralForegroundOnBrand, opacity: 0.9 },
   languages: { display: 'flex', columnGap: '2px' },
   language: {

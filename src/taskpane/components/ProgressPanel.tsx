@@ -25,7 +25,7 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
   },
   label: { flex: '1 1 120px', minWidth: 0 },
-  meter: { flex: '1 0 112px', maxWidth: '160px', marginLeft: 'auto', display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  meter: { flex: '0 0 112px', marginLeft: 'auto', display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   bar: { flexGrow: 1 },
   ratio: { flexShrink: 0, minWidth: '40px', textAlign: 'right', fontVariantNumeric: 'tabular-nums', color: tokens.colorNeutralForeground2 },
 });

@@ -6,7 +6,8 @@ import { Section } from './Section';
 import { useText } from './useText';
 
 const useStyles = makeStyles({
-  hero: { display: 'flex', columnGap: tokens.spacingHorizontalM, alignItems: 'flex-start' },
+  // The level text goes below the tile when there is no room beside it (200 % zoom).
+  hero: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, alignItems: 'flex-start' },
   tile: {
     flexShrink: 0,
     width: '56px',
@@ -21,7 +22,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForegroundOnBrand,
   },
   tileLow: { backgroundColor: tokens.colorPaletteDarkOrangeBackground3 },
-  heroText: { display: 'flex', flexDirection: 'column', rowGap: '2px', minWidth: 0 },
+  heroText: { display: 'flex', flexDirection: 'column', rowGap: '2px', minWidth: 0, flex: '1 1 140px' },
   level: { fontSize: tokens.fontSizeBase600, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase600, margin: 0 },
   levelName: { fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -47,8 +48,9 @@ const useStyles = makeStyles({
     ':last-child': { borderBottom: 'none' },
   },
   areaName: { display: 'flex', flexDirection: 'column', flex: '1 1 120px', minWidth: 0 },
-  areaMeter: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, marginLeft: 'auto' },
-  areaLevel: { minWidth: '52px', textAlign: 'right', fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
+  // The meter above its level text: a narrow column, so long area names get the width.
+  areaMeter: { display: 'flex', flexDirection: 'column', alignItems: 'flex-end', rowGap: '2px', marginLeft: 'auto' },
+  areaLevel: { textAlign: 'right', fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   // Two columns where they fit, one at 200 % zoom.
   facts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(120px, 1fr))', gap: tokens.spacingHorizontalS },
   fact: {

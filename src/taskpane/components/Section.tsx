@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { NARROW_PANE } from '../theme';
 
 const useStyles = makeStyles({
   root: {
@@ -7,6 +8,7 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalS,
     padding: tokens.spacingHorizontalM,
+    [NARROW_PANE]: { padding: tokens.spacingHorizontalS },
     backgroundColor: tokens.colorNeutralBackground1,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,

@@ -11,6 +11,8 @@ import {
   Tooltip,
   makeStyles,
   mergeClasses,
+  messageBarBodyClassNames,
+  messageBarClassNames,
   tokens,
 } from '@fluentui/react-components';
 import { DismissIcon, RefreshIcon } from './icons';
@@ -30,16 +32,38 @@ import { ResultView } from './ResultView';
 import { Section } from './Section';
 import { useText } from './useText';
 import { WorkbookPreview } from './WorkbookPreview';
+import { NARROW_PANE } from '../theme';
 
 const useStyles = makeStyles({
-  // overflowWrap: Swedish compounds (informationssäkerhetsarbete) break at the pane's edge rather
-  // than push it wider than 320 px or a 200 % zoomed pane.
-  root: { display: 'flex', flexDirection: 'column', minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, overflowWrap: 'anywhere' },
-  main: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
+  // Swedish compounds (informationssäkerhetsarbete) break at the pane's edge rather than push it wider
+  // than 320 px or a 200 % zoomed pane: hyphenated where the browser has a dictionary for <html lang>.
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground2,
+    overflowWrap: 'anywhere',
+    hyphens: 'auto',
+  },
+  main: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    [NARROW_PANE]: {
+      padding: tokens.spacingHorizontalS,
+      // A message bar's icon and paddings left its text 54 px at 200 % zoom: the text keeps the
+      // width, the intent is still said by the text and the bar's colour and border.
+      [`& .${messageBarClassNames.root}`]: { paddingLeft: tokens.spacingHorizontalS },
+      [`& .${messageBarClassNames.icon}`]: { display: 'none' },
+      [`& .${messageBarBodyClassNames.root}`]: { paddingRight: 0 },
+    },
+  },
   hint: { color: tokens.colorNeutralForeground3 },
   actionBlock: { display: 'flex', flexDirection: 'column' },
-  actions: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'stretch' },
-  primary: { flexGrow: 1 },
+  // The refresh button goes below rather than squeeze "Beräkna resultat" into broken words.
+  actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: 'stretch' },
+  primary: { flexGrow: 1, overflowWrap: 'normal' },
   status: { paddingTop: tokens.spacingVerticalS },
   // Read by screen readers, not shown: the visible spinner and the result say the same to the eye.
   visuallyHidden: {
