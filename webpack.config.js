@@ -14,6 +14,7 @@
  */
 const fs = require('fs');
 const path = require('path');
+const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
@@ -119,6 +120,12 @@ module.exports = async (env, argv) => {
       assetFilter: (file) => file.endsWith('.js'),
     },
     plugins: [
+      // Issue 14: the pane loads each catalog's pre-validated bundle as a chunk of its own when a
+      // workbook needs it, instead of every catalog in the first script (sources.ts imports them all,
+      // for the command line and the tests).
+      new webpack.NormalModuleReplacementPlugin(/^\.\/sources$/, (resource) => {
+        if (path.resolve(resource.context) === path.resolve(__dirname, 'src/core/catalog')) resource.request = './sources.lazy';
+      }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',

@@ -1,25 +1,39 @@
 /**
- * The task pane's bundle and round-trip budget (issue 4):
+ * The task pane's bundle and round-trip budgets (issues 4 and 14):
  * - builds the production pane (office.js from the CDN, as published) into test-artifacts/bundle,
- * - prints every JS file minified and gzipped, what Excel users load and what the preview adds,
- *   and the biggest contributors (from the source maps),
+ * - prints every script minified and gzipped by when the page loads it: at once (taskpane.html),
+ *   the catalog of the workbook (while office.js starts), the writer (prefetched, needed for the
+ *   first compute) and the browser preview (never in Excel), with the biggest contributors of the
+ *   first load (from the source maps),
+ * - checks what must stay out of the first load: zod, the catalogs, the in-memory Excel and the
+ *   example workbook,
  * - counts the Office.js round trips of reading and writing the example workbook (memory Excel),
- * - exits 1 when the gzipped JS reaches 300 KB or a sync budget is exceeded.
+ * - exits 1 when a budget is exceeded or something is where it must not be.
  *
- *   npm run bench:bundle              (--dist DIR measures an existing build instead)
+ *   npm run bench:bundle              (--dist DIR measures an existing build instead, without the module checks)
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
+import type { Stats } from 'webpack';
 import { createMemoryExcel, type MemoryExcel } from '../src/adapters/officejs/memory/memoryExcel';
 import { paneActions } from '../src/taskpane/actions';
 import { officeHost } from '../src/taskpane/officeHost';
 import { exampleExcel } from '../src/taskpane/preview';
 import { buildPane } from './build-pane';
 
-/** Issue 4: the pane's gzipped JavaScript stays under 300 KB (Excel on the web loads it on every open). */
-const GZIP_BUDGET = 300 * 1000;
+/**
+ * Issue 14: what taskpane.html loads before the pane can show anything stays at or under 150 kB
+ * gzipped. Excel on the web downloads and parses it on every open of the pane (issue 4 allowed 300 KB).
+ */
+export const FIRST_LOAD_BUDGET = 150 * 1000;
+/**
+ * Everything an Excel user can download in a session (the first load, the biggest catalog, the
+ * writer; not the preview): 176 kB when the first load was split off (issue 14). The margin is for
+ * features; going beyond it is a decision to take, not a drift.
+ */
+export const EXCEL_SESSION_BUDGET = 190 * 1000;
 /**
  * Issues 9 and 14: every sync is a network round trip on Excel on the web. A compute is one
  * Excel.run: one sync loads everything (the sheet names are known from the previous read), one
@@ -29,15 +43,39 @@ const READ_SYNC_BUDGET = 2;
 const COMPUTE_SYNC_BUDGET = 2;
 const INSERT_SYNC_BUDGET = 2;
 
+/**
+ * Modules that must never be in the first load (issue 14), each with why: the catalogs are
+ * validated when built and come as chunks of their own; the preview is for a browser without Excel.
+ */
+export const NOT_IN_FIRST_LOAD: readonly { readonly pattern: RegExp; readonly why: string }[] = [
+  { pattern: /node_modules[\\/]zod[\\/]/, why: 'zod (catalogs are validated when built, not in the pane)' },
+  { pattern: /src[\\/]catalogs[\\/]/, why: 'catalog data (each catalog is a chunk of its own)' },
+  { pattern: /src[\\/]adapters[\\/]officejs[\\/]memory[\\/]/, why: 'the in-memory Excel (preview only)' },
+  { pattern: /src[\\/]examples[\\/]/, why: 'the example workbook (preview only)' },
+  { pattern: /src[\\/]taskpane[\\/]preview/, why: 'the preview (never in Excel)' },
+];
+
 const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
 const pad = (text: string, width: number): string => text.padEnd(width);
 const lpad = (text: string, width: number): string => text.padStart(width);
 
-interface FileSize {
+/** When the page loads a script: at once, while office.js starts, before the first write, or only in the preview. */
+export type LoadTime = 'first' | 'catalog' | 'writer' | 'preview';
+
+export interface FileSize {
   readonly file: string;
   readonly minified: number;
   readonly gzipped: number;
-  readonly initial: boolean;
+  readonly when: LoadTime;
+}
+
+/** From the file name (webpack's [name].[contenthash].js; chunk names are set in actions.ts, sources.lazy.ts and index.tsx). */
+export function loadTimeOf(file: string, firstLoad: boolean): LoadTime {
+  if (firstLoad) return 'first';
+  if (file.startsWith('catalog-')) return 'catalog';
+  if (file.startsWith('preview')) return 'preview';
+  // Any other chunk is on the way to a compute: count it with the writer, the stricter choice.
+  return 'writer';
 }
 
 function measure(dir: string): FileSize[] {
@@ -47,8 +85,32 @@ function measure(dir: string): FileSize[] {
     .sort()
     .map((file) => {
       const code = readFileSync(join(dir, file));
-      return { file, minified: code.length, gzipped: gzipSync(code, { level: 9 }).length, initial: html.includes(file) };
+      return { file, minified: code.length, gzipped: gzipSync(code, { level: 9 }).length, when: loadTimeOf(file, html.includes(file)) };
     });
+}
+
+/** gzipped bytes an Excel user downloads in a session: the first load, the biggest catalog, the writer. */
+export function excelSession(files: readonly FileSize[]): number {
+  const sum = (when: LoadTime) => files.filter((f) => f.when === when).reduce((n, f) => n + f.gzipped, 0);
+  const biggestCatalog = Math.max(0, ...files.filter((f) => f.when === 'catalog').map((f) => f.gzipped));
+  return sum('first') + biggestCatalog + sum('writer');
+}
+
+/** Modules of the first load that must not be there, from webpack's compilation (concatenated modules looked into). */
+function misplaced(stats: Stats): string[] {
+  const { compilation } = stats;
+  const root = resolve(__dirname, '..') + '/';
+  const found = new Set<string>();
+  const visit = (module: { resource?: string; identifier(): string; modules?: Iterable<unknown> }) => {
+    const name = module.resource ?? module.identifier();
+    for (const rule of NOT_IN_FIRST_LOAD) if (rule.pattern.test(name)) found.add(`${rule.why}: ${name.replace(root, '')}`);
+    for (const inner of module.modules ?? []) visit(inner as typeof module);
+  };
+  for (const chunk of compilation.chunks) {
+    if (!chunk.canBeInitial()) continue;
+    for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) visit(module as unknown as Parameters<typeof visit>[0]);
+  }
+  return [...found];
 }
 
 // ---- source-map attribution (a small VLQ decoder; no dependency) ----------------------------
@@ -73,8 +135,8 @@ function decodeSegment(segment: string): number[] {
   return values;
 }
 
-/** Webpack maps no JSON module: the unmapped code is mostly the catalog and feedback data. */
-const UNMAPPED = '(unmapped: JSON catalogs + glue)';
+/** Webpack maps no JSON module and none of its own glue. */
+const UNMAPPED = '(unmapped: JSON data + webpack glue)';
 
 /** Generated code per source package ("zod", "@fluentui/react-button", "src/core", …). */
 function attribute(code: string, map: { sources: string[]; mappings: string }): Map<string, string[]> {
@@ -158,16 +220,30 @@ async function syncCounts(): Promise<{ label: string; syncs: number; budget: num
 
 // ---- main -------------------------------------------------------------------------------------
 
+const WHEN_LABEL: Record<LoadTime, string> = {
+  first: 'first load (taskpane.html)',
+  catalog: 'catalog (while office.js starts)',
+  writer: 'writer (prefetched; first compute)',
+  preview: 'browser preview only',
+};
+
+/** The sync count as the issue words it, "compute (second run) 2 syncs", then budget, time and detail. */
+export function syncLine(s: { label: string; syncs: number; budget: number; ms: number; detail: string }): string {
+  const head = `${s.label} ${s.syncs} sync${s.syncs === 1 ? '' : 's'}`;
+  return `${pad(head, 36)}(budget ${s.budget})  ${lpad(s.ms.toFixed(0), 5)} ms  ${s.detail}`;
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const distArg = argv.indexOf('--dist');
   let dir: string;
+  let stats: Stats | undefined;
   if (distArg >= 0) {
     dir = resolve(argv[distArg + 1]);
     if (!existsSync(join(dir, 'taskpane.html'))) throw new Error(`${dir}/taskpane.html not found`);
   } else {
     dir = resolve(__dirname, '..', 'test-artifacts', 'bundle');
     const start = performance.now();
-    await buildPane({ outDir: dir, officeJs: 'cdn', mode: 'production' });
+    stats = await buildPane({ outDir: dir, officeJs: 'cdn', mode: 'production' });
     console.log(`Built the production pane in ${((performance.now() - start) / 1000).toFixed(1)} s → ${dir}`);
   }
   const html = readFileSync(join(dir, 'taskpane.html'), 'utf8');
@@ -175,15 +251,19 @@ async function main(argv: readonly string[]): Promise<number> {
 
   const files = measure(dir);
   const sum = (list: readonly FileSize[], key: 'minified' | 'gzipped') => list.reduce((n, f) => n + f[key], 0);
-  const initial = files.filter((f) => f.initial);
-  console.log(`\nTask pane bundle (webpack production; office.js: ${office})`);
-  console.log(`  ${pad('file', 34)}${lpad('minified', 12)}${lpad('gzipped', 12)}`);
-  for (const f of files) console.log(`  ${pad(`${f.file}${f.initial ? '' : ' (on demand)'}`, 34)}${lpad(kb(f.minified), 12)}${lpad(kb(f.gzipped), 12)}`);
-  console.log(`  ${pad('Excel users load', 34)}${lpad(kb(sum(initial, 'minified')), 12)}${lpad(kb(sum(initial, 'gzipped')), 12)}`);
-  console.log(`  ${pad('total (preview loads all)', 34)}${lpad(kb(sum(files, 'minified')), 12)}${lpad(kb(sum(files, 'gzipped')), 12)}`);
+  const first = files.filter((f) => f.when === 'first');
+  console.log(`\nTask pane scripts (webpack production; office.js: ${office})`);
+  console.log(`  ${pad('file', 46)}${pad('loaded', 36)}${lpad('minified', 11)}${lpad('gzipped', 11)}`);
+  for (const f of files) console.log(`  ${pad(f.file, 46)}${pad(WHEN_LABEL[f.when], 36)}${lpad(kb(f.minified), 11)}${lpad(kb(f.gzipped), 11)}`);
+  const firstGz = sum(first, 'gzipped');
+  const session = excelSession(files);
+  const total = sum(files, 'gzipped');
+  console.log(`  ${pad('first load: what every open of the pane costs', 82)}${lpad(kb(sum(first, 'minified')), 11)}${lpad(kb(firstGz), 11)}`);
+  console.log(`  ${pad('an Excel session: first load + a catalog + the writer', 82)}${lpad('', 11)}${lpad(kb(session), 11)}`);
+  console.log(`  ${pad('total, with the browser preview', 82)}${lpad(kb(sum(files, 'minified')), 11)}${lpad(kb(total), 11)}`);
 
   const contributions = new Map<string, string[]>();
-  for (const f of files) {
+  for (const f of first) {
     const mapPath = join(dir, `${f.file}.map`);
     if (!existsSync(mapPath)) continue;
     for (const [name, parts] of attribute(readFileSync(join(dir, f.file), 'utf8'), JSON.parse(readFileSync(mapPath, 'utf8')))) {
@@ -195,36 +275,45 @@ async function main(argv: readonly string[]): Promise<number> {
       const code = parts.join('');
       return { name, minified: Buffer.byteLength(code), gzipped: gzipSync(code, { level: 9 }).length };
     });
-    console.log('\nBiggest contributors (from the source maps; gzipped alone, so an upper bound of their share)');
-    for (const c of sized.sort((a, b) => b.minified - a.minified).slice(0, 14)) {
+    console.log('\nBiggest contributors to the first load (from the source maps; gzipped alone, so an upper bound of their share)');
+    for (const c of sized.sort((a, b) => b.minified - a.minified).slice(0, 16)) {
       console.log(`  ${pad(c.name, 38)}${lpad(kb(c.minified), 10)}${lpad(kb(c.gzipped), 10)}`);
     }
   }
 
-  const syncs = await syncCounts();
-  console.log('\nOffice.js round trips on the example workbook (memory Excel)');
-  for (const s of syncs) {
-    console.log(`  ${pad(s.label, 32)}${lpad(`${s.syncs} sync${s.syncs === 1 ? '' : 's'}`, 9)} (budget ${s.budget})  ${lpad(s.ms.toFixed(0), 5)} ms  ${s.detail}`);
+  const failures: string[] = [];
+  if (stats) {
+    const wrong = misplaced(stats);
+    console.log(`\nNot in the first load (zod, catalogs, in-memory Excel, example workbook, preview): ${wrong.length === 0 ? 'none there' : `${wrong.length} found`}`);
+    for (const w of wrong) console.log(`  ${w}`);
+    failures.push(...wrong.map((w) => `in the first load: ${w}`));
   }
 
-  const gz = sum(files, 'gzipped');
-  const failures: string[] = [];
-  if (gz >= GZIP_BUDGET) failures.push(`gzipped JS ${kb(gz)} ≥ budget ${kb(GZIP_BUDGET)}`);
+  const syncs = await syncCounts();
+  console.log('\nOffice.js round trips on the example workbook (memory Excel)');
+  for (const s of syncs) console.log(`  ${syncLine(s)}`);
+
+  if (firstGz > FIRST_LOAD_BUDGET) failures.push(`first load ${kb(firstGz)} > budget ${kb(FIRST_LOAD_BUDGET)}`);
+  if (session > EXCEL_SESSION_BUDGET) failures.push(`an Excel session ${kb(session)} > budget ${kb(EXCEL_SESSION_BUDGET)}`);
   for (const s of syncs) if (s.syncs > s.budget) failures.push(`${s.label}: ${s.syncs} syncs > budget ${s.budget}`);
   if (failures.length > 0) {
     console.log(`\nbench:bundle FAILED\n  ${failures.join('\n  ')}`);
     return 1;
   }
-  console.log(`\nbench:bundle OK: gzipped JS ${kb(gz)} < ${kb(GZIP_BUDGET)}; syncs within budget`);
+  console.log(
+    `\nbench:bundle OK: first load ${kb(firstGz)} ≤ ${kb(FIRST_LOAD_BUDGET)}, an Excel session ${kb(session)} ≤ ${kb(EXCEL_SESSION_BUDGET)} gzipped; syncs within budget`,
+  );
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.stack : error);
-    process.exitCode = 1;
-  },
-);
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.stack : error);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -8,14 +8,12 @@ import { parseBenchmarkFile, pickGroup, type BenchmarkFile, type ShownGroup } fr
 import { GROUP_LABELS, type GroupId } from '../core/benchmark/groups';
 import { findCatalog } from '../core/catalog/registry';
 import type { Catalog } from '../core/catalog/types';
-import { findRegulation } from '../core/regulation/registry';
-import { parseTargetText } from '../core/targets/parse';
-import { REGULATION_LEVEL, type TargetPath } from '../core/targets/target';
+import type { TargetPath } from '../core/targets/target';
 import { describeIssue } from '../i18n';
 import { POSITION_TEXT } from '../workbook/plan/benchmarkSheet';
-import { rememberedBenchmark } from '../workbook/benchmark';
 import type { TargetRequest } from '../workbook/plan/targetSheet';
 import type { WorkbookGrid } from '../workbook/plan/types';
+import { targetRequestFor } from '../workbook/targetRequest';
 import { FatalError, fsReason } from './io';
 
 export interface LoadedBenchmark {
@@ -55,38 +53,16 @@ export function chooseGroup(benchmark: LoadedBenchmark, catalog: Catalog, reques
  * Benchmark sheet (where the last comparison left them).
  */
 export function targetRequest(text: string, catalog: Catalog, benchmark: LoadedBenchmark | undefined, grid?: WorkbookGrid): TargetRequest | undefined {
-  const choice = parseTargetText(text, catalog.maxLevel);
-  if (!choice) {
-    throw new FatalError(`Okänt mål "${text}": ange en nivå (1–${catalog.maxLevel}), en grupp ur benchmarkfilen (t.ex. typkommun), föreskrift eller nästa.`);
-  }
-  switch (choice.kind) {
-    case 'next':
-      return undefined;
-    case 'level':
-      return { spec: { kind: 'level', level: choice.level }, text: `nivå ${choice.level}`, label: `nivå ${choice.level}` };
-    case 'regulation': {
-      const designation = findRegulation(catalog.id)?.designation ?? 'föreskriften';
-      return { spec: { kind: 'regulation' }, text: 'föreskrift', label: `${designation} (nivå ${REGULATION_LEVEL})` };
-    }
-    case 'benchmark': {
-      const kept = !benchmark && grid ? rememberedBenchmark(grid, catalog) : undefined;
-      if (kept && kept.group === choice.group) {
-        return {
-          spec: { kind: 'benchmark', group: kept.group, answers: kept.answers },
-          text: kept.group,
-          label: GROUP_LABELS[kept.group].sv,
-          note: `Gruppens poäng enligt bladet Benchmark (${kept.source}, ${kept.date}).`,
-        };
-      }
-      if (!benchmark) throw new FatalError(`Målet ${choice.group} är en grupp ur en benchmark: ange också --benchmark <benchmark.json>.`);
-      const { group } = chooseGroup(benchmark, catalog, choice.group, undefined);
-      return {
-        spec: { kind: 'benchmark', group: group.id, answers: group.answers },
-        text: group.id,
-        label: GROUP_LABELS[group.id as GroupId].sv,
-        note: `Gruppens poäng enligt benchmarkfilen (${benchmark.file.source}, ${benchmark.file.date}).`,
-      };
-    }
+  const outcome = targetRequestFor(text, catalog, benchmark, grid);
+  if (outcome.kind === 'ok') return outcome.request;
+  const { problem } = outcome;
+  switch (problem.code) {
+    case 'target-unknown':
+      throw new FatalError(`Okänt mål "${text}": ange en nivå (1–${catalog.maxLevel}), en grupp ur benchmarkfilen (t.ex. typkommun), föreskrift eller nästa.`);
+    case 'target-needs-benchmark':
+      throw new FatalError(`Målet ${problem.params.group} är en grupp ur en benchmark: ange också --benchmark <benchmark.json>.`);
+    default:
+      throw new FatalError(`${benchmark?.path ?? ''}: ${describeIssue(problem)}`);
   }
 }
 

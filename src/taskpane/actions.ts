@@ -7,13 +7,10 @@
  * a co-author types meanwhile is not overwritten with an older read, and nothing is written before
  * everything that can refuse the write has been checked.
  */
-import { WriteRefusedError, applyPlanOffice } from '../adapters/officejs/applyPlan';
 import { type LoadedWorkbook, loadWorkbook } from '../adapters/officejs/loadWorkbook';
-import { DEFAULT_CATALOG, findCatalog } from '../core/catalog/registry';
+import { DEFAULT_CATALOG, catalogIds, findCatalog, loadCatalogs } from '../core/catalog/registry';
 import { progressOf } from '../core/scoring/progress';
-import { computeFromWorkbook, localToday } from '../workbook/compute';
 import { INPUT_SHEETS, QUESTIONNAIRE_SHEETS, RESULT_SHEETS } from '../workbook/layout';
-import { questionnairePlan } from '../workbook/plan/questionnaire';
 import type { WorkbookGrid } from '../workbook/plan/types';
 import { findCatalogId, readWorkbook, type LocatedIssue } from '../workbook/read';
 import type { ExcelHost } from './host';
@@ -40,6 +37,31 @@ export function stateOf(grid: WorkbookGrid): WorkbookState {
   return { kind: 'questionnaire', sheetNames, catalog: read.catalog, progress: progressOf(read.catalog, read.answers), issues: read.issues };
 }
 
+/**
+ * What writes (the computation, the write plans, the Office.js writer) is a chunk of its own (issue
+ * 14): opening the pane and showing the progress need none of it. The browser prefetches it when
+ * idle once the pane has loaded; a use case awaits it only right before it computes or writes.
+ */
+const writer = () =>
+  Promise.all([
+    import(/* webpackChunkName: "write", webpackPrefetch: true */ '../workbook/compute'),
+    import(/* webpackChunkName: "write" */ '../workbook/plan/questionnaire'),
+    import(/* webpackChunkName: "write" */ '../adapters/officejs/applyPlan'),
+  ]).then(([{ computeFromWorkbook, localToday }, { questionnairePlan }, { WriteRefusedError, applyPlanOffice }]) => ({
+    computeFromWorkbook,
+    localToday,
+    questionnairePlan,
+    WriteRefusedError,
+    applyPlanOffice,
+  }));
+
+/** Starts fetching the writer; a failed fetch surfaces where it is awaited, as a failure of that stage. */
+function startWriter(): ReturnType<typeof writer> {
+  const pending = writer();
+  pending.catch(() => undefined);
+  return pending;
+}
+
 /** Lets React paint the step text before a long synchronous computation. */
 const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -59,12 +81,22 @@ async function runStaged<T>(host: ExcelHost, first: Stage, batch: (context: Exce
   }
 }
 
+/**
+ * The catalogs a workbook needs before it is read (the pane fetches each catalog's chunk once, issue
+ * 14): its own, or the default one a new questionnaire gets. A compute needs every leveled catalog
+ * too, since a saved measurement in Historik may be of any edition.
+ */
+const catalogsToRead = (grid: WorkbookGrid): string[] => [findCatalogId(grid) ?? DEFAULT_CATALOG];
+const catalogsToCompute = (grid: WorkbookGrid): string[] => [...catalogsToRead(grid), ...catalogIds];
+
 export function paneActions(host: ExcelHost): PaneActions {
   // The sheet names of the last read: with them, the next load is a single round trip.
   let knownSheets: readonly string[] | undefined;
-  const load = async (context: Excel.RequestContext): Promise<LoadedWorkbook> => {
+  const load = async (context: Excel.RequestContext, catalogs: (grid: WorkbookGrid) => readonly string[] = catalogsToRead): Promise<LoadedWorkbook> => {
     const loaded = await loadWorkbook(context, INPUT_SHEETS, { expectSheets: knownSheets });
     knownSheets = loaded.grid.sheetNames;
+    // No round trip: the catalog's script, on the pane's own server (nothing at all after the first time).
+    await loadCatalogs(catalogs(loaded.grid));
     return loaded;
   };
   const readState = (): Promise<WorkbookState> => runStaged(host, 'read', async (context) => stateOf((await load(context)).grid));
@@ -75,6 +107,7 @@ export function paneActions(host: ExcelHost): PaneActions {
     inspect: readState,
 
     insertQuestionnaire: async () => {
+      const writing = startWriter();
       const outcome = await runStaged<InsertOutcome | null>(host, 'read', async (context, stage) => {
         const loaded = await load(context);
         // The plan's sheet ops would clear same-named sheets, and a user's own "Start" is not ours.
@@ -82,6 +115,7 @@ export function paneActions(host: ExcelHost): PaneActions {
         if (before.kind === 'questionnaire' || before.kind === 'foreign') return { kind: 'inserted', state: before };
         if (before.kind === 'conflict') return { kind: 'conflict', conflicting: before.conflicting };
         stage.current = 'insert';
+        const { WriteRefusedError, applyPlanOffice, questionnairePlan } = await writing;
         try {
           knownSheets = (await applyPlanOffice(context, questionnairePlan(findCatalog(DEFAULT_CATALOG)!), loaded)).sheetNames;
         } catch (error) {
@@ -96,12 +130,14 @@ export function paneActions(host: ExcelHost): PaneActions {
       return { kind: 'inserted', state: await readState() };
     },
 
-    compute: (onStep, options = {}) =>
-      runStaged<ComputeOutcome>(host, 'read', async (context, stage) => {
+    compute: (onStep, options = {}) => {
+      const writing = startWriter();
+      return runStaged<ComputeOutcome>(host, 'read', async (context, stage) => {
         onStep?.('reading');
-        const loaded = await load(context);
+        const loaded = await load(context, catalogsToCompute);
         stage.current = 'compute';
         onStep?.('computing');
+        const { WriteRefusedError, applyPlanOffice, computeFromWorkbook, localToday } = await writing;
         await nextFrame();
         // Everything is computed before the first write, so a failure here leaves the workbook untouched.
         const outcome = computeFromWorkbook(loaded.grid, localToday());
@@ -126,7 +162,8 @@ export function paneActions(host: ExcelHost): PaneActions {
           issues: outcome.issues,
           written: RESULT_SHEETS,
         };
-      }),
+      });
+    },
 
     select: async (sheet, cell) => {
       try {

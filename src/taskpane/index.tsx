@@ -4,6 +4,7 @@
  * Every start-up failure (office.js, the host, the preview) reaches the failure bar.
  */
 import { createRoot, type Root } from 'react-dom/client';
+import { DEFAULT_CATALOG, loadCatalogs } from '../core/catalog/registry';
 import { App, type AppProps } from './App';
 import { StartFailure } from './components/StartFailure';
 import { pickLocale } from './i18n';
@@ -48,7 +49,10 @@ async function start(host: Office.HostType | null | undefined): Promise<void> {
   }
   keepOfficeTelemetryFrameOut();
   // The preview (memory Excel + example answers) is its own chunk: Excel users never download it.
-  const { createPreview, previewWorkbookOf } = await import(/* webpackChunkName: "preview" */ './preview');
+  const [{ createPreview, previewWorkbookOf }] = await Promise.all([
+    import(/* webpackChunkName: "preview" */ './preview'),
+    loadCatalogs([DEFAULT_CATALOG]),
+  ]);
   const preview = await createPreview(previewWorkbookOf(window.location.search));
   render({ host: preview.host, summary: preview.summary, ...env });
 }
@@ -72,6 +76,11 @@ function fail(error: unknown): void {
     if (boot) boot.textContent = `Infosäkkollen kunde inte starta: ${error instanceof Error ? error.message : String(error)}`;
   }
 }
+
+// Most workbooks use the default catalog: its chunk loads while office.js starts (issue 14). The
+// pane waits for the catalog a workbook needs before reading it (actions.ts), so a failure here only
+// means it is fetched again then.
+loadCatalogs([DEFAULT_CATALOG]).catch(() => undefined);
 
 if (typeof Office === 'undefined') {
   // office.js did not load (offline, blocked CDN): still useful as a preview.

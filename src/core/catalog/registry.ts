@@ -1,23 +1,54 @@
-import infosakkollen2023 from '../../catalogs/infosakkollen-2023-v1.json';
-import { loadCatalog } from './load';
+import type { FeedbackSpec } from '../feedback/schema';
+import type { RegulationSpec } from '../regulation/schema';
+import type { StammerCatalogData } from '../stammer/expand';
+import { catalogFromData, type BundleModel } from './bundle';
+import { bundleModels, bundleOf, loadBundles } from './sources';
 import type { Catalog } from './types';
 
-/** Catalogs shipped with the product. A new MSB edition is a new data file listed here, not new code. */
-const sources = new Map<string, unknown>([['infosakkollen-2023-v1', infosakkollen2023]]);
+/**
+ * Catalogs shipped with the product, of every model. A new MSB edition is new data files, not new
+ * code: they are validated when they are built (scripts/build-catalogs.ts) and in the tests, never
+ * at run time.
+ */
+export const shippedCatalogIds = (model: BundleModel): readonly string[] => [...bundleModels].filter(([, m]) => m === model).map(([id]) => id);
 
-const loaded = new Map<string, Catalog>();
-
-export const catalogIds: readonly string[] = [...sources.keys()];
+/** The leveled-points catalogs (MODEL.md), which findCatalog gives. */
+export const catalogIds: readonly string[] = shippedCatalogIds('leveled-points-v1');
 export const DEFAULT_CATALOG = 'infosakkollen-2023-v1';
 
-/** The catalog with this id, validated on first use; undefined when the product has no such catalog. */
+const built = new Map<string, Catalog>();
+
+/**
+ * Makes the catalogs of these ids (with their feedback and regulation mappings) available to
+ * findCatalog and the other models' registries. The command line and the tests have them all
+ * already; the task pane fetches each one's chunk the first time. Unknown ids are ignored.
+ */
+export function loadCatalogs(ids: readonly string[]): Promise<void> {
+  return loadBundles(ids);
+}
+
+/** The leveled-points catalog with this id; undefined when the product has no such catalog. */
 export function findCatalog(id: string): Catalog | undefined {
-  // A Map, so ids such as "constructor" or "__proto__" are unknown catalogs, not prototype members.
-  if (!sources.has(id)) return undefined;
-  let c = loaded.get(id);
+  if (bundleModels.get(id) !== 'leveled-points-v1') return undefined;
+  let c = built.get(id);
   if (!c) {
-    c = loadCatalog(sources.get(id));
-    loaded.set(id, c);
+    c = catalogFromData(bundleOf(id)!.catalog!);
+    built.set(id, c);
   }
   return c;
+}
+
+/** The data of a stammer-mean catalog (src/core/stammer/registry.ts builds it); undefined for any other id. */
+export function stammerDataOf(id: string): StammerCatalogData | undefined {
+  return bundleModels.get(id) === 'stammer-mean-v1' ? bundleOf(id)!.stammer : undefined;
+}
+
+/** The feedback texts of a catalog (validated when built); undefined when it has none. */
+export function feedbackSpecOf(id: string): FeedbackSpec | undefined {
+  return bundleModels.has(id) ? bundleOf(id)!.feedback : undefined;
+}
+
+/** The regulation mappings made for a catalog (validated when built), in file-name order. */
+export function regulationSpecsOf(id: string): readonly RegulationSpec[] {
+  return bundleModels.has(id) ? bundleOf(id)!.regulations : [];
 }

@@ -1,14 +1,11 @@
-import feedback2023 from '../../catalogs/infosakkollen-2023-v1.feedback.json';
+import { feedbackSpecOf } from '../catalog/registry';
 import type { Catalog, Text } from '../catalog/types';
 import type { ScoreResult } from '../scoring/score';
-import { FeedbackSpec } from './schema';
+import type { FeedbackSpec } from './schema';
 
-const sources: unknown[] = [feedback2023];
-let parsed: FeedbackSpec[] | undefined;
-
+/** The feedback texts of a catalog (src/catalogs/*.feedback.json, validated when built). */
 export function findFeedback(catalogId: string): FeedbackSpec | undefined {
-  parsed ??= sources.map((s) => FeedbackSpec.parse(s));
-  return parsed.find((f) => f.catalog === catalogId);
+  return feedbackSpecOf(catalogId);
 }
 
 export interface AreaFeedback {

@@ -1,11 +1,7 @@
-import msbfs from '../../catalogs/msbfs-2020-6.json';
-import { RegulationSpec } from './schema';
+import { regulationSpecsOf } from '../catalog/registry';
+import type { RegulationSpec } from './schema';
 
-const sources: unknown[] = [msbfs];
-let parsed: RegulationSpec[] | undefined;
-
-/** The regulation mapping for a catalog, validated on first use; undefined when the catalog has none. */
+/** The regulation mapping for a catalog (validated when built); undefined when the catalog has none. */
 export function findRegulation(catalogId: string): RegulationSpec | undefined {
-  parsed ??= sources.map((s) => RegulationSpec.parse(s));
-  return parsed.find((r) => r.catalog === catalogId);
+  return regulationSpecsOf(catalogId)[0];
 }

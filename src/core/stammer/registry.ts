@@ -1,21 +1,21 @@
-import itsakkollen2023 from '../../catalogs/itsakkollen-2023-msbfs2020-7-v1.json';
-import { expandStammerCatalog, type StammerCatalogData } from './expand';
-import type { StammerCatalog } from './types';
+import { shippedCatalogIds, stammerDataOf } from '../catalog/registry';
+import { expandStammerCatalog } from './expand';
+import { STAMMER_MODEL, type StammerCatalog } from './types';
 
 /**
- * Catalogs of the stammer-mean-v1 model shipped with the product. Another catalog of this model is a
- * new data file listed here, not new code. The data files are held to their schema by the tests
- * (test/core/stammer/catalog.test.ts), so nothing parses a schema at run time.
+ * Catalogs of the stammer-mean-v1 model shipped with the product: their data files come, validated
+ * when built, through the catalog registry (src/core/catalog/sources.ts; in the task pane a chunk
+ * per catalog, issue 14). Another catalog of this model is a new data file, not new code. The data
+ * files are also held to their schema by the tests (test/core/stammer/catalog.test.ts).
  */
-const sources = new Map<string, StammerCatalogData>([['itsakkollen-2023-msbfs2020-7-v1', itsakkollen2023 as unknown as StammerCatalogData]]);
 const loaded = new Map<string, StammerCatalog>();
 
-export const stammerCatalogIds: readonly string[] = [...sources.keys()];
+export const stammerCatalogIds: readonly string[] = shippedCatalogIds(STAMMER_MODEL);
 
 /** The catalog with this id, built on first use; undefined when there is no such catalog of this model. */
 export function findStammerCatalog(id: string): StammerCatalog | undefined {
   // A Map, so ids such as "__proto__" are unknown catalogs, not prototype members.
-  const data = sources.get(id);
+  const data = stammerDataOf(id);
   if (!data) return undefined;
   let c = loaded.get(id);
   if (!c) {

@@ -1,0 +1,35 @@
+/**
+ * In the bundled command line only (scripts/build-cli.ts), JSZip's lib/crc32.js is this: the same
+ * CRC-32 from Node's zlib (native) where Node has it (20.15 and later), else JSZip's table loop.
+ * JSZip checks every part it writes with it; in JavaScript that cost as much as compressing them.
+ */
+import * as zlib from 'node:zlib';
+
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+
+const TABLE = (() => {
+  const table = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c;
+  }
+  return table;
+})();
+
+function crc32Loop(crc: number, bytes: ArrayLike<number>): number {
+  let c = crc ^ -1;
+  for (let i = 0; i < bytes.length; i++) c = (c >>> 8) ^ TABLE[(c ^ bytes[i]) & 0xff];
+  return c ^ -1;
+}
+
+/**
+ * JSZip's crc32wrapper(input, crc): input a string of bytes (one per char code, as JSZip's binary
+ * strings are), an array or a Uint8Array; crc the running value; the result signed, as JSZip's.
+ */
+export default function crc32wrapper(input: string | ArrayLike<number> | undefined, crc?: number): number {
+  if (input === undefined || !input.length) return 0;
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'latin1') : input;
+  if (nativeCrc32 && bytes instanceof Uint8Array) return nativeCrc32(bytes, (crc ?? 0) >>> 0) | 0;
+  return crc32Loop(crc ?? 0, bytes);
+}
