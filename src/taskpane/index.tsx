@@ -49,10 +49,9 @@ async function start(host: Office.HostType | null | undefined): Promise<void> {
   }
   keepOfficeTelemetryFrameOut();
   // The preview (memory Excel + example answers) is its own chunk: Excel users never download it.
-  const [{ createPreview, previewWorkbookOf }] = await Promise.all([
-    import(/* webpackChunkName: "preview" */ './preview'),
-    loadCatalogs([DEFAULT_CATALOG]),
-  ]);
+  const { createPreview, previewWorkbookOf } = await import(/* webpackChunkName: "preview" */ './preview');
+  // The example workbook is of the default catalog (already on its way, see below).
+  await loadCatalogs([DEFAULT_CATALOG]);
   const preview = await createPreview(previewWorkbookOf(window.location.search));
   render({ host: preview.host, summary: preview.summary, ...env });
 }
