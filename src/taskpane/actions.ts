@@ -8,13 +8,18 @@
  * everything that can refuse the write has been checked.
  */
 import { type LoadedWorkbook, loadWorkbook } from '../adapters/officejs/loadWorkbook';
+import { CATALOG_MODELS, allCatalogIds, findAnyCatalog } from '../core/catalog/models';
 import { DEFAULT_CATALOG, catalogIds, findCatalog, loadCatalogs } from '../core/catalog/registry';
 import { progressOf } from '../core/scoring/progress';
-import { INPUT_SHEETS, QUESTIONNAIRE_SHEETS, RESULT_SHEETS } from '../workbook/layout';
+import { stammerProgressOf } from '../core/stammer/progress';
+import { QUESTIONNAIRE_SHEETS, RESULT_SHEETS } from '../workbook/layout';
+import { allInputSheets, questionnaireSheetsOf, readAnyWorkbook } from '../workbook/models';
+import { resultSheets as stammerResultSheets } from '../workbook/stammer/layout';
 import type { WorkbookGrid } from '../workbook/plan/types';
 import { findCatalogId, readWorkbook, type LocatedIssue } from '../workbook/read';
+import { downloadFile, exportFileOf } from './exportFile';
 import type { ExcelHost } from './host';
-import { PaneError, type ComputeOutcome, type InsertOutcome, type PaneActions, type Stage, type WorkbookState } from './model';
+import { PaneError, type CatalogChoice, type ComputeOutcome, type InsertOutcome, type PaneActions, type Stage, type WorkbookState } from './model';
 
 /** The issue code of a chart, picture or shape of the user's that the write would drop (src/workbook). */
 export const USER_OBJECT_DROPPED = 'user-object-dropped';
@@ -25,16 +30,28 @@ function existing(sheetNames: readonly string[], wanted: readonly string[]): str
   return wanted.filter((n) => have.has(n.toLowerCase()));
 }
 
+/** Every catalog of every model the product has, the default first (issue 12: "Infoga frågeformulär" picks one). */
+export function catalogChoices(): CatalogChoice[] {
+  return allCatalogIds.flatMap((id) => {
+    const c = findAnyCatalog(id);
+    if (!c) return [];
+    return [{ id, name: c.name, model: c.model, items: c.model === 'stammer-mean-v1' ? c.statements.length : c.questions.length, areas: c.areas.length }];
+  });
+}
+
 export function stateOf(grid: WorkbookGrid): WorkbookState {
   const sheetNames = grid.sheetNames;
   if (!findCatalogId(grid)) {
     const conflicting = existing(sheetNames, QUESTIONNAIRE_SHEETS);
     if (conflicting.length > 0) return { kind: 'conflict', sheetNames, conflicting };
-    return { kind: 'empty', sheetNames, questions: findCatalog(DEFAULT_CATALOG)!.questions.length };
+    return { kind: 'empty', sheetNames, questions: findCatalog(DEFAULT_CATALOG)!.questions.length, catalogs: catalogChoices() };
   }
-  const read = readWorkbook(grid);
+  const read = readAnyWorkbook(grid);
   if (read.kind === 'foreign') return { kind: 'foreign', sheetNames, issue: read.issue };
-  return { kind: 'questionnaire', sheetNames, catalog: read.catalog, progress: progressOf(read.catalog, read.answers), issues: read.issues };
+  if (read.model === 'stammer-mean-v1') {
+    return { kind: 'questionnaire', model: read.model, sheetNames, catalog: read.catalog, progress: stammerProgressOf(read.catalog, read.answers), issues: read.issues };
+  }
+  return { kind: 'questionnaire', model: read.model, sheetNames, catalog: read.catalog, progress: progressOf(read.catalog, read.answers), issues: read.issues };
 }
 
 /**
@@ -45,12 +62,12 @@ export function stateOf(grid: WorkbookGrid): WorkbookState {
 const writer = () =>
   Promise.all([
     import(/* webpackChunkName: "write", webpackPrefetch: true */ '../workbook/compute'),
-    import(/* webpackChunkName: "write" */ '../workbook/plan/questionnaire'),
+    import(/* webpackChunkName: "write" */ '../workbook/models'),
     import(/* webpackChunkName: "write" */ '../adapters/officejs/applyPlan'),
-  ]).then(([{ computeFromWorkbook, localToday }, { questionnairePlan }, { WriteRefusedError, applyPlanOffice }]) => ({
+  ]).then(([{ computeFromWorkbook, localToday }, { questionnairePlanOf }, { WriteRefusedError, applyPlanOffice }]) => ({
     computeFromWorkbook,
     localToday,
-    questionnairePlan,
+    questionnairePlanOf,
     WriteRefusedError,
     applyPlanOffice,
   }));
@@ -86,14 +103,18 @@ async function runStaged<T>(host: ExcelHost, first: Stage, batch: (context: Exce
  * 14): its own, or the default one a new questionnaire gets. A compute needs every leveled catalog
  * too, since a saved measurement in Historik may be of any edition.
  */
-const catalogsToRead = (grid: WorkbookGrid): string[] => [findCatalogId(grid) ?? DEFAULT_CATALOG];
+const catalogsToRead = (grid: WorkbookGrid): readonly string[] => {
+  const id = findCatalogId(grid);
+  // Without a questionnaire the pane lists every catalog to pick from (issue 12), so it needs their names.
+  return id ? [id] : allCatalogIds;
+};
 const catalogsToCompute = (grid: WorkbookGrid): string[] => [...catalogsToRead(grid), ...catalogIds];
 
 export function paneActions(host: ExcelHost): PaneActions {
   // The sheet names of the last read: with them, the next load is a single round trip.
   let knownSheets: readonly string[] | undefined;
   const load = async (context: Excel.RequestContext, catalogs: (grid: WorkbookGrid) => readonly string[] = catalogsToRead): Promise<LoadedWorkbook> => {
-    const loaded = await loadWorkbook(context, INPUT_SHEETS, { expectSheets: knownSheets });
+    const loaded = await loadWorkbook(context, allInputSheets(), { expectSheets: knownSheets });
     knownSheets = loaded.grid.sheetNames;
     // No round trip: the catalog's script, on the pane's own server (nothing at all after the first time).
     await loadCatalogs(catalogs(loaded.grid));
@@ -106,18 +127,25 @@ export function paneActions(host: ExcelHost): PaneActions {
 
     inspect: readState,
 
-    insertQuestionnaire: async () => {
+    insertQuestionnaire: async (catalogId = DEFAULT_CATALOG) => {
       const writing = startWriter();
+      let firstSheet = QUESTIONNAIRE_SHEETS[0];
       const outcome = await runStaged<InsertOutcome | null>(host, 'read', async (context, stage) => {
         const loaded = await load(context);
+        await loadCatalogs([catalogId]);
+        const catalog = findAnyCatalog(catalogId);
+        if (!catalog) throw new Error(`Unknown catalog ${catalogId}`);
         // The plan's sheet ops would clear same-named sheets, and a user's own "Start" is not ours.
         const before = stateOf(loaded.grid);
         if (before.kind === 'questionnaire' || before.kind === 'foreign') return { kind: 'inserted', state: before };
         if (before.kind === 'conflict') return { kind: 'conflict', conflicting: before.conflicting };
+        const conflicting = existing(loaded.grid.sheetNames, questionnaireSheetsOf(catalog));
+        if (conflicting.length > 0) return { kind: 'conflict', conflicting };
+        firstSheet = questionnaireSheetsOf(catalog)[0];
         stage.current = 'insert';
-        const { WriteRefusedError, applyPlanOffice, questionnairePlan } = await writing;
+        const { WriteRefusedError, applyPlanOffice, questionnairePlanOf } = await writing;
         try {
-          knownSheets = (await applyPlanOffice(context, questionnairePlan(findCatalog(DEFAULT_CATALOG)!), loaded)).sheetNames;
+          knownSheets = (await applyPlanOffice(context, questionnairePlanOf(catalog), loaded)).sheetNames;
         } catch (error) {
           if (error instanceof WriteRefusedError) return { kind: 'blocked', refusal: error.refusal };
           throw error;
@@ -126,7 +154,7 @@ export function paneActions(host: ExcelHost): PaneActions {
       });
       if (outcome) return outcome;
       // Land the user on the first question; a failed selection is no failed insert.
-      await host.select(QUESTIONNAIRE_SHEETS[0], 'A1').catch(() => undefined);
+      await host.select(firstSheet, 'A1').catch(() => undefined);
       return { kind: 'inserted', state: await readState() };
     },
 
@@ -140,7 +168,7 @@ export function paneActions(host: ExcelHost): PaneActions {
         const { WriteRefusedError, applyPlanOffice, computeFromWorkbook, localToday } = await writing;
         await nextFrame();
         // Everything is computed before the first write, so a failure here leaves the workbook untouched.
-        const outcome = computeFromWorkbook(loaded.grid, localToday());
+        const outcome = computeFromWorkbook(loaded.grid, localToday(), CATALOG_MODELS);
         // The pane shows a refused workbook like a foreign one: the issue says why, nothing was written.
         if (outcome.kind === 'refused') return { kind: 'foreign', issue: outcome.issue };
         const allowed = new Set((options.allowDropped ?? []).map(droppedKey));
@@ -154,15 +182,21 @@ export function paneActions(host: ExcelHost): PaneActions {
           if (error instanceof WriteRefusedError) return { kind: 'blocked', refusal: error.refusal };
           throw error;
         }
-        return {
-          kind: 'computed',
-          catalog: outcome.catalog,
-          result: outcome.result,
-          progress: progressOf(outcome.catalog, outcome.answers),
-          issues: outcome.issues,
-          written: RESULT_SHEETS,
-        };
+        const common = { kind: 'computed', answers: outcome.answers, issues: outcome.issues } as const;
+        switch (outcome.model) {
+          case 'stammer-mean-v1':
+            return { ...common, model: outcome.model, catalog: outcome.catalog, result: outcome.result, progress: stammerProgressOf(outcome.catalog, outcome.answers), written: stammerResultSheets(outcome.catalog) };
+          default:
+            return { ...common, model: outcome.model, catalog: outcome.catalog, result: outcome.result, progress: progressOf(outcome.catalog, outcome.answers), written: RESULT_SHEETS };
+        }
       });
+    },
+
+    exportResult: async (computed, format) => {
+      const { localToday } = await import(/* webpackChunkName: "write" */ '../workbook/compute');
+      const file = await exportFileOf(computed, format, localToday());
+      downloadFile(file);
+      return file.name;
     },
 
     select: async (sheet, cell) => {

@@ -2,7 +2,11 @@
  * What the task pane's components work with: the use cases (PaneActions) and their outcomes as data.
  * No adapter imports here, so components can depend on this file; actions.ts implements it.
  */
-import type { Catalog } from '../core/catalog/types';
+import type { AnswerSet } from '../core/answers/types';
+import type { AnyCatalog } from '../core/catalog/models';
+import type { Catalog, Text } from '../core/catalog/types';
+import type { StammerResult } from '../core/stammer/score';
+import type { StammerCatalog } from '../core/stammer/types';
 import type { Progress } from '../core/scoring/progress';
 import type { ScoreResult } from '../core/scoring/score';
 import type { LocatedIssue } from '../workbook/read';
@@ -33,31 +37,57 @@ export class PaneError extends Error {
   }
 }
 
+/** A catalog "Infoga frågeformulär" can insert (issue 12): every catalog of every model. */
+export interface CatalogChoice {
+  readonly id: string;
+  readonly name: Text;
+  readonly model: AnyCatalog['model'];
+  /** Questions or statements. */
+  readonly items: number;
+  readonly areas: number;
+}
+
+/** The questionnaire as the pane shows it, per scoring model (issue 12): `model` says which catalog it carries. */
+export type QuestionnaireOf =
+  | { readonly model: 'leveled-points-v1'; readonly catalog: Catalog }
+  | { readonly model: 'stammer-mean-v1'; readonly catalog: StammerCatalog };
+
 export type WorkbookState =
-  | { readonly kind: 'empty'; readonly sheetNames: readonly string[]; readonly questions: number }
+  | {
+      readonly kind: 'empty';
+      readonly sheetNames: readonly string[];
+      readonly questions: number;
+      /** The catalogs the user can pick from (the default first). */
+      readonly catalogs?: readonly CatalogChoice[];
+    }
   /** Some questionnaire sheet names are taken but there is no questionnaire: inserting would overwrite them. */
   | { readonly kind: 'conflict'; readonly sheetNames: readonly string[]; readonly conflicting: readonly string[] }
   /** Start names a catalog this version does not know. */
   | { readonly kind: 'foreign'; readonly sheetNames: readonly string[]; readonly issue: LocatedIssue }
-  | {
+  | (QuestionnaireOf & {
       readonly kind: 'questionnaire';
       readonly sheetNames: readonly string[];
-      readonly catalog: Catalog;
+      /** For a catalog of statements: per area, no levels. */
       readonly progress: Progress;
       readonly issues: readonly LocatedIssue[];
-    };
+    });
 
 export type ComputeStep = 'reading' | 'computing' | 'writing';
 
-export interface Computed {
+export type Computed = (
+  | { readonly model: 'leveled-points-v1'; readonly catalog: Catalog; readonly result: ScoreResult }
+  | { readonly model: 'stammer-mean-v1'; readonly catalog: StammerCatalog; readonly result: StammerResult }
+) & {
   readonly kind: 'computed';
-  readonly catalog: Catalog;
-  readonly result: ScoreResult;
+  /** The answers read (what "Exportera" exports). */
+  readonly answers: AnswerSet;
   readonly progress: Progress;
   readonly issues: readonly LocatedIssue[];
   /** The sheets the plan wrote. */
   readonly written: readonly string[];
-}
+};
+
+export type ExportFormat = 'json' | 'csv';
 
 export type ComputeOutcome =
   | { readonly kind: 'foreign'; readonly issue: LocatedIssue }
@@ -81,11 +111,17 @@ export interface ComputeOptions {
 export interface PaneActions {
   readonly mode: ExcelHost['mode'];
   inspect(): Promise<WorkbookState>;
-  insertQuestionnaire(): Promise<InsertOutcome>;
+  /** Inserts the questionnaire of this catalog (the default catalog when none is given). */
+  insertQuestionnaire(catalogId?: string): Promise<InsertOutcome>;
   /**
    * One Excel.run: reads, computes everything, checks that the workbook can take it, and only then
    * writes; onStep reports the phase for the progress text.
    */
   compute(onStep?: (step: ComputeStep) => void, options?: ComputeOptions): Promise<ComputeOutcome>;
   select(sheet: string, cell: string): Promise<void>;
+  /**
+   * "Exportera" (issue 13): the computed result as a JSON or CSV file the browser downloads; nothing
+   * is sent anywhere. Resolves with the file name; Infosäkkollen's model only.
+   */
+  exportResult(computed: Computed, format: ExportFormat): Promise<string>;
 }

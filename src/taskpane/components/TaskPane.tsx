@@ -21,7 +21,12 @@ import type { WorkbookSummary } from '../host';
 import type { PaneLocale } from '../i18n';
 import type { LocatedIssue } from '../../workbook/read';
 import { PaneError, type Computed, type ComputeStep, type PaneActions, type Refusal, type Stage, type WorkbookState } from '../model';
+import { AboutCatalog } from './AboutCatalog';
 import { AreaFilter } from './AreaFilter';
+import { AreaProgressPanel } from './AreaProgressPanel';
+import { CatalogPicker } from './CatalogPicker';
+import { ExportMenu } from './ExportMenu';
+import { StammerResultView } from './StammerResultView';
 import { ConfirmBar } from './ConfirmBar';
 import { FailureBar, type Failure } from './FailureBar';
 import { Header } from './Header';
@@ -31,6 +36,7 @@ import { RefusalBar } from './RefusalBar';
 import { ResultView } from './ResultView';
 import { Section } from './Section';
 import { useText } from './useText';
+import { formatHundredths } from '../../core/stammer/rounding';
 import { WorkbookPreview } from './WorkbookPreview';
 import { NARROW_PANE } from '../theme';
 
@@ -125,6 +131,8 @@ export function TaskPane({ actions, onLocaleChange, summary }: TaskPaneProps) {
   const [confirm, setConfirm] = useState<readonly LocatedIssue[] | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [area, setArea] = useState('');
+  // The catalog "Infoga frågeformulär" inserts ('' = the first offered, the default).
+  const [picked, setPicked] = useState('');
   const [snapshot, setSnapshot] = useState<WorkbookSummary | null>(() => summary?.() ?? null);
   const refreshSummary = useCallback(() => setSnapshot(summary?.() ?? null), [summary]);
 
@@ -156,7 +164,7 @@ export function TaskPane({ actions, onLocaleChange, summary }: TaskPaneProps) {
     setRefusal(null);
     setAnnouncement({ key: 'inserting' });
     try {
-      const outcome = await actions.insertQuestionnaire();
+      const outcome = await actions.insertQuestionnaire(picked || undefined);
       // A refusal or a conflict is said by its own bar (role alert, or read with the page).
       setAnnouncement(null);
       if (outcome.kind === 'blocked') {
@@ -205,9 +213,14 @@ export function TaskPane({ actions, onLocaleChange, summary }: TaskPaneProps) {
         setComputed(outcome);
         setState((prev) => (prev?.kind === 'questionnaire' ? { ...prev, progress: outcome.progress, issues: outcome.issues } : prev));
         setNotice({ kind: 'written', sheets: outcome.written });
-        const { level, totalPoints, maxPoints } = outcome.result;
         const errors = outcome.issues.filter((i) => i.severity === 'error').length;
-        setAnnouncement({ key: 'computed', params: { level, points: totalPoints, max: maxPoints, errors } });
+        if (outcome.model === 'stammer-mean-v1') {
+          const { valueHundredths, level } = outcome.result;
+          setAnnouncement({ key: 'computed', params: { errors, ...(valueHundredths === null || level === null ? {} : { value: valueHundredths, level }) } });
+        } else {
+          const { level, totalPoints, maxPoints } = outcome.result;
+          setAnnouncement({ key: 'computed', params: { level, points: totalPoints, max: maxPoints, errors } });
+        }
       }
     } catch (error) {
       setAnnouncement(null);
@@ -227,21 +240,34 @@ export function TaskPane({ actions, onLocaleChange, summary }: TaskPaneProps) {
 
   const busyTexts = { loading: t.start.loading, inserting: t.start.inserting, reading: t.compute.reading, computing: t.compute.computing, writing: t.compute.writing };
   const busyText = busy === null ? null : busyTexts[busy];
+  const insertedText = state?.kind === 'questionnaire' && state.model === 'stammer-mean-v1' ? t.catalog.insertedStatements : t.start.inserted;
   // Worded at render, so a language switch rewords it too.
   const announced = (() => {
     if (!announcement) return '';
     const p = announcement.params ?? {};
     switch (announcement.key) {
       case 'computed': {
+        if (state?.kind === 'questionnaire' && state.model === 'stammer-mean-v1') {
+          const errorsText = p.errors === 0 ? '' : ` ${p.errors === 1 ? t.issues.errorsOne : f(t.issues.errors, { count: p.errors })}.`;
+          const info = state.catalog.levels.find((l) => l.level === p.level);
+          const said =
+            p.value === undefined || !info
+              ? t.statements.announceNone
+              : f(t.statements.announce, { value: formatHundredths(Number(p.value)), level: f(t.statements.levelName, { level: info.level, name: info.name[locale] }) });
+          return `${said}${errorsText}`;
+        }
         const level = p.level === 0 ? t.result.belowLevel1 : f(t.result.level, { level: p.level });
         const errors = p.errors === 0 ? '' : ` ${p.errors === 1 ? t.issues.errorsOne : f(t.issues.errors, { count: p.errors })}.`;
         // Short: the level first; which sheets were written is in the message bar for whoever wants it.
         return `${f(t.compute.announce, { level, points: p.points, max: p.max })}${errors}`;
       }
       case 'reread':
-        return f(t.progress.reread, { answered: p.answered, total: state?.kind === 'questionnaire' ? state.catalog.questions.length : 0 });
+        return f(state?.kind === 'questionnaire' && state.model === 'stammer-mean-v1' ? t.statements.reread : t.progress.reread, {
+          answered: p.answered,
+          total: state?.kind === 'questionnaire' ? state.progress.total : 0,
+        });
       case 'inserted':
-        return t.start.inserted;
+        return insertedText;
       case 'cancelled':
         return t.confirm.cancelled;
       default:
@@ -281,7 +307,14 @@ export function TaskPane({ actions, onLocaleChange, summary }: TaskPaneProps) {
 
         {state?.kind === 'empty' && (
           <Section title={t.start.emptyTitle}>
-            <Text className={s.body}>{f(t.start.emptyBody, { questions: state.questions })}</Text>
+            {state.catalogs && state.catalogs.length > 1 ? (
+              <>
+                <Text className={s.body}>{t.catalog.emptyBody}</Text>
+                <CatalogPicker catalogs={state.catalogs} value={picked || state.catalogs[0].id} onChange={setPicked} disabled={busy !== null} />
+              </>
+            ) : (
+              <Text className={s.body}>{f(t.start.emptyBody, { questions: state.questions })}</Text>
+            )}
             <Button ref={primaryRef} appearance="primary" size="large" onClick={() => void insert()} disabledFocusable={busy !== null}>
               {t.start.insert}
             </Button>
@@ -346,7 +379,7 @@ export function TaskPane({ actions, onLocaleChange, summary }: TaskPaneProps) {
               <MessageBar intent={notice.kind === 'cancelled' ? 'info' : 'success'} layout="multiline">
                 <MessageBarBody className={s.notice}>
                   {notice.kind === 'inserted'
-                    ? t.start.inserted
+                    ? insertedText
                     : notice.kind === 'cancelled'
                       ? t.confirm.cancelled
                       : f(t.compute.written, { sheets: notice.sheets.join(', ') })}
@@ -356,10 +389,28 @@ export function TaskPane({ actions, onLocaleChange, summary }: TaskPaneProps) {
                 />
               </MessageBar>
             )}
-            <AreaFilter catalog={state.catalog} value={area} onChange={setArea} />
-            <IssueList issues={computed ? computed.issues : state.issues} onSelect={select} />
-            {computed && <ResultView catalog={computed.catalog} result={computed.result} area={area} />}
-            <ProgressPanel catalog={state.catalog} progress={computed ? computed.progress : state.progress} area={area} />
+            {state.model === 'stammer-mean-v1' ? (
+              <>
+                <IssueList issues={computed ? computed.issues : state.issues} onSelect={select} />
+                {computed?.model === 'stammer-mean-v1' && <StammerResultView catalog={computed.catalog} result={computed.result} />}
+                <AreaProgressPanel catalog={state.catalog} progress={computed ? computed.progress : state.progress} />
+                <AboutCatalog catalog={state.catalog} />
+              </>
+            ) : (
+              <>
+                <AreaFilter catalog={state.catalog} value={area} onChange={setArea} />
+                <IssueList issues={computed ? computed.issues : state.issues} onSelect={select} />
+                {computed?.model === 'leveled-points-v1' && <ResultView catalog={computed.catalog} result={computed.result} area={area} />}
+                <ProgressPanel catalog={state.catalog} progress={computed ? computed.progress : state.progress} area={area} />
+              </>
+            )}
+            {computed && (
+              <ExportMenu
+                catalogName={computed.catalog.name[locale]}
+                onExport={computed.model === 'leveled-points-v1' ? (format) => actions.exportResult(computed, format) : undefined}
+                disabled={busy !== null}
+              />
+            )}
           </>
         )}
 
