@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { paneActions } from './actions';
+import { followUpActions } from './followUpActions';
 import { TaskPane } from './components/TaskPane';
 import { TextProvider, textContext } from './components/useText';
 import type { ExcelHost, WorkbookSummary } from './host';
@@ -20,6 +21,7 @@ export interface AppProps {
 export function App({ host, locale: initialLocale = 'sv', theme = 'light', summary }: AppProps) {
   const [locale, setLocale] = useState<PaneLocale>(initialLocale);
   const actions = useMemo(() => paneActions(host), [host]);
+  const followUp = useMemo(() => followUpActions(host), [host]);
   const texts = useMemo(() => textContext(locale), [locale]);
   // <html lang> drives screen readers' voice and hyphenation: it follows the language switch.
   useEffect(() => {
@@ -28,7 +30,7 @@ export function App({ host, locale: initialLocale = 'sv', theme = 'light', summa
   return (
     <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} lang={locale}>
       <TextProvider value={texts}>
-        <TaskPane actions={actions} onLocaleChange={setLocale} summary={summary} />
+        <TaskPane actions={actions} onLocaleChange={setLocale} summary={summary} followUp={followUp} />
       </TextProvider>
     </FluentProvider>
   );

@@ -29,6 +29,8 @@ import { ExportMenu } from './ExportMenu';
 import { StammerResultView } from './StammerResultView';
 import { ConfirmBar } from './ConfirmBar';
 import { FailureBar, type Failure } from './FailureBar';
+import { FollowUpPanels } from './FollowUpPanels';
+import type { FollowUpActions } from '../followUp';
 import { Header } from './Header';
 import { IssueList } from './IssueList';
 import { ProgressPanel } from './ProgressPanel';
@@ -98,6 +100,8 @@ export interface TaskPaneProps {
   readonly onLocaleChange: (locale: PaneLocale) => void;
   /** Preview only: what the in-memory workbook holds now. */
   readonly summary?: () => WorkbookSummary;
+  /** Saved measurements, benchmark and target (issues 10, 11); the panels are left out without it. */
+  readonly followUp?: FollowUpActions;
 }
 
 function toFailure(error: unknown, fallback: Stage, retry?: () => void): Failure & { retry?: () => void } {
@@ -105,7 +109,7 @@ function toFailure(error: unknown, fallback: Stage, retry?: () => void): Failure
 }
 
 /** The whole pane: inspects the workbook, then offers insert or compute, and shows the outcome. */
-export function TaskPane({ actions, onLocaleChange, summary }: TaskPaneProps) {
+export function TaskPane({ actions, onLocaleChange, summary, followUp }: TaskPaneProps) {
   const s = useStyles();
   const { t, f, locale } = useText();
   // What the polite live region says: always in the DOM (a region added together with its text is
@@ -402,6 +406,7 @@ export function TaskPane({ actions, onLocaleChange, summary }: TaskPaneProps) {
                 <IssueList issues={computed ? computed.issues : state.issues} onSelect={select} />
                 {computed?.model === 'leveled-points-v1' && <ResultView catalog={computed.catalog} result={computed.result} area={area} />}
                 <ProgressPanel catalog={state.catalog} progress={computed ? computed.progress : state.progress} area={area} />
+                {followUp && <FollowUpPanels actions={followUp} catalog={state.catalog} onWritten={refreshSummary} />}
               </>
             )}
             {computed && (
