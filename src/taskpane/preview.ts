@@ -6,12 +6,15 @@ import { applyPlanOffice } from '../adapters/officejs/applyPlan';
 import { loadWorkbook } from '../adapters/officejs/loadWorkbook';
 import { createMemoryExcel, type MemoryExcel } from '../adapters/officejs/memory/memoryExcel';
 import type { AnswerSet } from '../core/answers/types';
-import { DEFAULT_CATALOG, findCatalog } from '../core/catalog/registry';
+import { findAnyCatalog } from '../core/catalog/models';
+import { DEFAULT_CATALOG, findCatalog, loadCatalogs } from '../core/catalog/registry';
 import example from '../examples/exempelkommun.answers.json';
+import itsakExample from '../examples/itsakkollen.answers.json';
 import { computeFromWorkbook, localToday } from '../workbook/compute';
 import { INPUT_SHEETS, QUESTIONNAIRE_SHEETS, Q_COLUMNS, SHEETS, levelSheet, optionId, questionId } from '../workbook/layout';
 import { cellAddress, rangeAddress } from '../workbook/plan/address';
 import { questionnairePlan } from '../workbook/plan/questionnaire';
+import { questionnairePlanOf, questionnaireSheetsOf } from '../workbook/models';
 import type { ExcelHost, WorkbookSummary } from './host';
 import { officeHost } from './officeHost';
 
@@ -32,6 +35,23 @@ export async function exampleExcel(): Promise<MemoryExcel> {
   const blank = excel.workbook.findSheet('Blad1');
   if (blank && blank.usedBox(false) === null) excel.workbook.deleteSheet(blank);
   const start = excel.workbook.findSheet(QUESTIONNAIRE_SHEETS[0]);
+  if (start) excel.workbook.activeSheet = start;
+  return excel;
+}
+
+/**
+ * It-säkkollen's questionnaire (issue 12) filled with its example answers (src/examples), to try the
+ * catalog of statements in the pane: its progress per area, compute, the result and "Om katalogen".
+ */
+export async function itsakkollenExcel(): Promise<MemoryExcel> {
+  const answers = itsakExample as AnswerSet;
+  await loadCatalogs([answers.catalog]);
+  const catalog = findAnyCatalog(answers.catalog)!;
+  const excel = createMemoryExcel();
+  await excel.run((ctx) => applyPlanOffice(ctx, questionnairePlanOf(catalog, answers)));
+  const blank = excel.workbook.findSheet('Blad1');
+  if (blank && blank.usedBox(false) === null) excel.workbook.deleteSheet(blank);
+  const start = excel.workbook.findSheet(questionnaireSheetsOf(catalog)[0]);
   if (start) excel.workbook.activeSheet = start;
   return excel;
 }
@@ -116,11 +136,11 @@ export async function exampleWithUserPictureExcel(): Promise<MemoryExcel> {
   return excel;
 }
 
-export type PreviewWorkbook = 'example' | 'empty' | 'errors' | 'userplan' | 'protected' | 'userpicture';
+export type PreviewWorkbook = 'example' | 'empty' | 'errors' | 'userplan' | 'protected' | 'userpicture' | 'itsakkollen';
 
-const PREVIEW_WORKBOOKS: readonly PreviewWorkbook[] = ['example', 'empty', 'errors', 'userplan', 'protected', 'userpicture'];
+const PREVIEW_WORKBOOKS: readonly PreviewWorkbook[] = ['example', 'empty', 'errors', 'userplan', 'protected', 'userpicture', 'itsakkollen'];
 
-/** ?workbook=empty|errors|userplan|protected|userpicture picks a starting workbook for trying the pane; default the example. */
+/** ?workbook=empty|errors|userplan|protected|userpicture|itsakkollen picks a starting workbook for trying the pane; default the example. */
 export function previewWorkbookOf(search: string): PreviewWorkbook {
   const wanted = new URLSearchParams(search).get('workbook');
   return PREVIEW_WORKBOOKS.find((w) => w === wanted) ?? 'example';
@@ -136,7 +156,7 @@ export interface PreviewProbe {
  * 'example' = the filled-in questionnaire; 'empty' = a new workbook, to try "Infoga frågeformulär";
  * 'errors' = with input errors; 'userplan' = computed once, with a row of the user's in Handlingsplan;
  * 'protected' = computed once, Handlingsplan protected with a password; 'userpicture' = computed once,
- * with a picture of the user's on Resultat.
+ * with a picture of the user's on Resultat; 'itsakkollen' = It-säkkollen's questionnaire with its example answers.
  */
 export async function createPreview(
   workbook: PreviewWorkbook = 'example',
@@ -152,7 +172,9 @@ export async function createPreview(
             ? await exampleWithProtectedPlanExcel()
             : workbook === 'userpicture'
               ? await exampleWithUserPictureExcel()
-              : await exampleExcel();
+              : workbook === 'itsakkollen'
+                ? await itsakkollenExcel()
+                : await exampleExcel();
   // For the browser e2e: the preview's workbook can be inspected from the page (never in Excel).
   const probe: PreviewProbe = {
     snapshot: (sheet) => JSON.stringify(sheet ? excel.workbook.sheet(sheet).snapshot() : excel.workbook.snapshot()),

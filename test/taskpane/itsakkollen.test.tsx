@@ -19,7 +19,9 @@ import { INPUT_SHEETS } from '../../src/workbook/layout';
 import { cellAddress } from '../../src/workbook/plan/address';
 import { HEADER_ROW, questionnaireSheets, resultSheets } from '../../src/workbook/stammer/layout';
 import { App } from '../../src/taskpane/App';
-import { exampleExcel } from '../../src/taskpane/preview';
+import { exampleExcel, itsakkollenExcel } from '../../src/taskpane/preview';
+import { CATALOG_MODELS } from '../../src/core/catalog/models';
+import { allInputSheets } from '../../src/workbook/models';
 import { polyfillDom, recordingHost } from './setup';
 
 polyfillDom();
@@ -112,6 +114,34 @@ describe('It-säkkollen in the pane', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Infoga frågeformulär' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Beräkna resultat' }));
     expect((await screen.findByTestId('stammer-value')).textContent).toBe('Inget resultat');
+  });
+});
+
+describe('It-säkkollen preview workbook (src/examples/itsakkollen.answers.json)', () => {
+  it('shows its progress per area, computes the value the workbook layer computes, and locates an input error', async () => {
+    const excel = await itsakkollenExcel();
+    // A typing mistake in a tick cell: an error that names its sheet and cell.
+    const s = itsak.statements[0];
+    const sheet = excel.workbook.sheet(itsak.area(s.area)!.sheet);
+    const values = sheet.values();
+    const header = values[HEADER_ROW - 1].map((v) => String(v ?? '').trim().toLowerCase());
+    const column = header.indexOf(s.scale[1].text.sv.toLowerCase());
+    const row = values.findIndex((r) => r.some((v) => v === s.id)) + 1;
+    sheet.setValues(cellAddress(row, column + 1), [['kanske']]);
+    const expected = computeFromWorkbook(await excel.run((ctx) => readGridOffice(ctx, allInputSheets())), localToday(), CATALOG_MODELS);
+    if (expected.kind !== 'computed' || expected.model !== 'stammer-mean-v1') throw new Error('not It-säkkollen');
+    const host = recordingHost(excel);
+    render(<App host={host} />);
+
+    expect(await screen.findByText(`${expected.result.answered} av ${itsak.statements.length} påståenden besvarade`)).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: 'Per arbetsområde' })).getAllByRole('listitem')).toHaveLength(itsak.areas.length);
+    fireEvent.click(screen.getByRole('button', { name: 'Beräkna resultat' }));
+    expect((await screen.findByTestId('stammer-value')).textContent).toBe(`Värde ${formatHundredths(expected.result.valueHundredths!)}`);
+
+    const cell = cellAddress(row, column + 1);
+    const entry = await screen.findByRole('button', { name: new RegExp(`^${sheet.name}!${cell} `) });
+    fireEvent.click(entry);
+    await waitFor(() => expect(host.selections).toEqual([{ sheet: sheet.name, cell }]));
   });
 });
 
