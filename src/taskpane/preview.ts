@@ -146,10 +146,12 @@ export function previewWorkbookOf(search: string): PreviewWorkbook {
   return PREVIEW_WORKBOOKS.find((w) => w === wanted) ?? 'example';
 }
 
-/** What a browser test can ask the preview about its in-memory workbook (read-only). */
+/** What a browser test can ask the preview about its in-memory workbook. */
 export interface PreviewProbe {
   /** Everything observable, as JSON (MemoryWorkbook.snapshot). */
   snapshot(sheet?: string): string;
+  /** Types a value into a cell, as the user would in Excel (the preview has no grid to type in). */
+  type(sheet: string, address: string, value: string): void;
 }
 
 /**
@@ -178,6 +180,7 @@ export async function createPreview(
   // For the browser e2e: the preview's workbook can be inspected from the page (never in Excel).
   const probe: PreviewProbe = {
     snapshot: (sheet) => JSON.stringify(sheet ? excel.workbook.sheet(sheet).snapshot() : excel.workbook.snapshot()),
+    type: (sheet, address, value) => excel.workbook.sheet(sheet).setValues(address, [[value]]),
   };
   (globalThis as unknown as { infosakPreview?: PreviewProbe }).infosakPreview = probe;
   return { host: officeHost(excel, 'preview'), summary: () => summaryOf(excel), excel };
