@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import { MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useId, useState } from 'react';
+import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { GroupId } from '../../core/benchmark/groups';
 import type { Catalog } from '../../core/catalog/types';
 import { describeIssue } from '../../i18n';
@@ -17,8 +17,6 @@ import { useFollowUpText } from './useFollowUpText';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-  // Read by screen readers, not shown (as the pane's own status region).
-  visuallyHidden: { position: 'absolute', width: '1px', height: '1px', margin: '-1px', padding: 0, border: 0, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
 
 export interface FollowUpPanelsProps {
@@ -26,19 +24,32 @@ export interface FollowUpPanelsProps {
   readonly catalog: Catalog;
   /** Something was written: the preview's summary is refreshed. */
   readonly onWritten?: () => void;
+  /** Says a text in the pane's live region (one region for the whole pane). */
+  readonly announce: (text: string) => void;
 }
 
 type Computed = Extract<ChoiceOutcome, { kind: 'computed' }>;
 
+/** A chevron, drawn (decorative: the button carries the name and aria-expanded the state). */
+function Chevron({ up }: { readonly up: boolean }) {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.25" strokeLinecap="round" aria-hidden focusable="false">
+      <path d={up ? 'M3.5 10l4.5-4.5 4.5 4.5' : 'M3.5 6l4.5 4.5 4.5-4.5'} />
+    </svg>
+  );
+}
+
 /** Saved measurements, the benchmark and the target (issues 10 and 11), below the result. */
-export function FollowUpPanels({ actions, catalog, onWritten }: FollowUpPanelsProps) {
+export function FollowUpPanels({ actions, catalog, onWritten, announce }: FollowUpPanelsProps) {
   const s = useStyles();
   const { f, u, locale } = useFollowUpText();
+  const regionId = useId();
   const [state, setState] = useState<FollowUpState | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [historyBusy, setHistoryBusy] = useState(false);
-  // Always in the DOM, so what is put in it is read (a region added with its text often is not).
-  const [said, setSaid] = useState('');
+  const setSaid = announce;
+  // Collapsed until asked for: opening the pane and "Beräkna resultat" stay one Excel.run each.
+  const [open, setOpen] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
@@ -61,8 +72,8 @@ export function FollowUpPanels({ actions, catalog, onWritten }: FollowUpPanelsPr
     }
   }, [actions, catalog.maxLevel, fail]);
   useEffect(() => {
-    void read();
-  }, [read]);
+    if (open) void read();
+  }, [open, read]);
 
   const written = () => {
     void read();
@@ -137,9 +148,11 @@ export function FollowUpPanels({ actions, catalog, onWritten }: FollowUpPanelsPr
   const off = busy !== null || historyBusy || confirm !== null;
   return (
     <div className={s.root}>
-      <div className={s.visuallyHidden} role="status" aria-live="polite" aria-atomic="true">
-        {said}
-      </div>
+      <Button appearance="secondary" icon={<Chevron up={open} />} aria-expanded={open} aria-controls={regionId} onClick={() => setOpen(!open)}>
+        {u.panels.toggle}
+      </Button>
+      {open && (
+      <div id={regionId} className={s.root}>
       {failure && <FailureBar failure={failure} onDismiss={() => setFailure(null)} />}
       {refusal && <RefusalBar refusal={refusal} />}
       {problem && (
@@ -186,6 +199,8 @@ export function FollowUpPanels({ actions, catalog, onWritten }: FollowUpPanelsPr
         onWritten={written}
         onFailure={fail}
       />
+      </div>
+      )}
     </div>
   );
 }

@@ -92,7 +92,8 @@ const useStyles = makeStyles({
 });
 
 type Busy = 'loading' | 'inserting' | ComputeStep;
-type Announcement = Busy | 'computed' | 'reread' | 'inserted' | 'cancelled';
+// 'said': a text the follow-up panels word themselves (issues 10, 11), said in this one region.
+type Announcement = Busy | 'computed' | 'reread' | 'inserted' | 'cancelled' | 'said';
 type Notice = { kind: 'inserted' } | { kind: 'written'; sheets: readonly string[] } | { kind: 'cancelled' };
 
 export interface TaskPaneProps {
@@ -274,6 +275,8 @@ export function TaskPane({ actions, onLocaleChange, summary, followUp }: TaskPan
         return insertedText;
       case 'cancelled':
         return t.confirm.cancelled;
+      case 'said':
+        return String(p.text ?? '');
       default:
         return busyTexts[announcement.key];
     }
@@ -406,7 +409,14 @@ export function TaskPane({ actions, onLocaleChange, summary, followUp }: TaskPan
                 <IssueList issues={computed ? computed.issues : state.issues} onSelect={select} />
                 {computed?.model === 'leveled-points-v1' && <ResultView catalog={computed.catalog} result={computed.result} area={area} />}
                 <ProgressPanel catalog={state.catalog} progress={computed ? computed.progress : state.progress} area={area} />
-                {followUp && <FollowUpPanels actions={followUp} catalog={state.catalog} onWritten={refreshSummary} />}
+                {followUp && (
+                  <FollowUpPanels
+                    actions={followUp}
+                    catalog={state.catalog}
+                    onWritten={refreshSummary}
+                    announce={(text) => setAnnouncement(text ? { key: 'said', params: { text } } : null)}
+                  />
+                )}
               </>
             )}
             {computed && (

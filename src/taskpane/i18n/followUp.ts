@@ -4,6 +4,9 @@
  * {name} placeholders and the same parity rule (test/taskpane/followUp.test.tsx checks the keys).
  */
 const sv = {
+  panels: {
+    toggle: 'Uppföljning, benchmark och mål',
+  },
   history: {
     title: 'Mätningar över tid',
     body: 'Spara dagens mätning i bladet Historik och jämför senare svar med en sparad mätning.',
@@ -98,6 +101,9 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type FollowUpMessages = Widen<typeof sv>;
 
 const en: FollowUpMessages = {
+  panels: {
+    toggle: 'Follow-up, benchmark and target',
+  },
   history: {
     title: 'Measurements over time',
     body: 'Save today’s measurement on the Historik sheet and compare later answers with a saved measurement.',
