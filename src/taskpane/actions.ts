@@ -8,10 +8,11 @@
  * everything that can refuse the write has been checked.
  */
 import { type LoadedWorkbook, loadWorkbook } from '../adapters/officejs/loadWorkbook';
-import { CATALOG_MODELS, allCatalogIds, findAnyCatalog } from '../core/catalog/models';
-import { DEFAULT_CATALOG, catalogIds, findCatalog, loadCatalogs } from '../core/catalog/registry';
+import { CATALOG_MODELS, findAnyCatalog } from '../core/catalog/models';
+import { DEFAULT_CATALOG, catalogIds, catalogSummaries, loadCatalogs } from '../core/catalog/registry';
 import { progressOf } from '../core/scoring/progress';
 import { stammerProgressOf } from '../core/stammer/progress';
+import { stammerCatalogIds } from '../core/stammer/registry';
 import { QUESTIONNAIRE_SHEETS, RESULT_SHEETS } from '../workbook/layout';
 import { allInputSheets, questionnaireSheetsOf, readAnyWorkbook } from '../workbook/models';
 import { resultSheets as stammerResultSheets } from '../workbook/stammer/layout';
@@ -30,13 +31,13 @@ function existing(sheetNames: readonly string[], wanted: readonly string[]): str
   return wanted.filter((n) => have.has(n.toLowerCase()));
 }
 
-/** Every catalog of every model the product has, the default first (issue 12: "Infoga frågeformulär" picks one). */
+/**
+ * Every catalog of every model the product has, the default first (issue 12: "Infoga frågeformulär"
+ * picks one), from the registry's summaries: the pane loads no catalog before one is chosen (issue 14).
+ */
 export function catalogChoices(): CatalogChoice[] {
-  return allCatalogIds.flatMap((id) => {
-    const c = findAnyCatalog(id);
-    if (!c) return [];
-    return [{ id, name: c.name, model: c.model, items: c.model === 'stammer-mean-v1' ? c.statements.length : c.questions.length, areas: c.areas.length }];
-  });
+  const first = catalogSummaries.filter((c) => c.id === DEFAULT_CATALOG);
+  return [...first, ...catalogSummaries.filter((c) => c.id !== DEFAULT_CATALOG)].map(({ id, name, model, items, areas }) => ({ id, name, model, items, areas }));
 }
 
 export function stateOf(grid: WorkbookGrid): WorkbookState {
@@ -44,7 +45,8 @@ export function stateOf(grid: WorkbookGrid): WorkbookState {
   if (!findCatalogId(grid)) {
     const conflicting = existing(sheetNames, QUESTIONNAIRE_SHEETS);
     if (conflicting.length > 0) return { kind: 'conflict', sheetNames, conflicting };
-    return { kind: 'empty', sheetNames, questions: findCatalog(DEFAULT_CATALOG)!.questions.length, catalogs: catalogChoices() };
+    const choices = catalogChoices();
+    return { kind: 'empty', sheetNames, questions: choices.find((c) => c.id === DEFAULT_CATALOG)!.items, catalogs: choices };
   }
   const read = readAnyWorkbook(grid);
   if (read.kind === 'foreign') return { kind: 'foreign', sheetNames, issue: read.issue };
@@ -100,13 +102,13 @@ async function runStaged<T>(host: ExcelHost, first: Stage, batch: (context: Exce
 
 /**
  * The catalogs a workbook needs before it is read (the pane fetches each catalog's chunk once, issue
- * 14): its own, or the default one a new questionnaire gets. A compute needs every leveled catalog
- * too, since a saved measurement in Historik may be of any edition.
+ * 14): its own; none for a workbook without a questionnaire (the picker shows the registry's
+ * summaries, and inserting loads the one chosen). A compute needs every leveled catalog too, since a
+ * saved measurement in Historik may be of any edition.
  */
 const catalogsToRead = (grid: WorkbookGrid): readonly string[] => {
   const id = findCatalogId(grid);
-  // Without a questionnaire the pane lists every catalog to pick from (issue 12), so it needs their names.
-  return id ? [id] : allCatalogIds;
+  return id ? [id] : [];
 };
 const catalogsToCompute = (grid: WorkbookGrid): string[] => [...catalogsToRead(grid), ...catalogIds];
 
@@ -114,6 +116,8 @@ export function paneActions(host: ExcelHost): PaneActions {
   // The sheet names of the last read: with them, the next load is a single round trip.
   let knownSheets: readonly string[] | undefined;
   const load = async (context: Excel.RequestContext, catalogs: (grid: WorkbookGrid) => readonly string[] = catalogsToRead): Promise<LoadedWorkbook> => {
+    // allInputSheets() names the area sheets of every catalog of statements, so those (small) catalogs come first.
+    await loadCatalogs(stammerCatalogIds);
     const loaded = await loadWorkbook(context, allInputSheets(), { expectSheets: knownSheets });
     knownSheets = loaded.grid.sheetNames;
     // No round trip: the catalog's script, on the pane's own server (nothing at all after the first time).

@@ -1,9 +1,10 @@
 import type { FeedbackSpec } from '../feedback/schema';
 import type { RegulationSpec } from '../regulation/schema';
 import type { StammerCatalogData } from '../stammer/expand';
+import index from '../../catalogs/generated/index.json';
 import { catalogFromData, type BundleModel } from './bundle';
 import { bundleModels, bundleOf, loadBundles } from './sources';
-import type { Catalog } from './types';
+import type { Catalog, Text } from './types';
 
 /**
  * Catalogs shipped with the product, of every model. A new MSB edition is new data files, not new
@@ -17,6 +18,19 @@ export const catalogIds: readonly string[] = shippedCatalogIds('leveled-points-v
 export const DEFAULT_CATALOG = 'infosakkollen-2023-v1';
 
 const built = new Map<string, Catalog>();
+
+/** What a list of catalogs shows before any is loaded (the task pane's picker). */
+export interface CatalogSummary {
+  readonly id: string;
+  readonly model: BundleModel;
+  readonly name: Text;
+  /** Questions or statements. */
+  readonly items: number;
+  readonly areas: number;
+}
+
+/** Every shipped catalog, the leveled-points ones first (src/catalogs/generated/index.json: a few hundred bytes, no catalog loaded). */
+export const catalogSummaries: readonly CatalogSummary[] = index.catalogs as readonly CatalogSummary[];
 
 /**
  * Makes the catalogs of these ids (with their feedback and regulation mappings) available to
