@@ -13,6 +13,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildPane } from '../../scripts/build-pane';
 import { serveDist } from '../../scripts/serve-dist';
 import { findCatalog, DEFAULT_CATALOG } from '../../src/core/catalog/registry';
+import { findStammerCatalog } from '../../src/core/stammer/registry';
 
 const ROOT = resolve(__dirname, '..', '..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -37,6 +38,7 @@ export function assert(condition: unknown, message: string): asserts condition {
 }
 
 const catalog = findCatalog(DEFAULT_CATALOG)!;
+const itsak = findStammerCatalog('itsakkollen-2023-msbfs2020-7-v1')!;
 
 /** The preview's in-memory workbook as JSON (src/taskpane/preview.ts exposes it to the page, never in Excel). */
 function snapshot(page: Page, sheet?: string): Promise<string> {
@@ -114,6 +116,48 @@ const checks: Check[] = [
         assert((await sheets.getByText(name, { exact: true }).count()) === 1, `sheet ${name} not inserted`);
       }
       await page.screenshot({ path: join(ARTIFACTS, 'taskpane-insert.png'), fullPage: true });
+    },
+  },
+  {
+    name: 'It-säkkollen: picked in "Infoga frågeformulär", ticked, computed (issue 12)',
+    url: 'taskpane.html?workbook=empty',
+    run: async (page) => {
+      await page.getByRole('radio', { name: /It-säkkollen – egen tolkning efter MSBFS 2020:7/ }).check({ timeout: TIMEOUT_MS });
+      await page.getByRole('button', { name: 'Infoga frågeformulär', exact: true }).click();
+      await page.getByRole('button', { name: 'Beräkna resultat', exact: true }).waitFor({ timeout: TIMEOUT_MS });
+      await page.getByText('0 av 41 påståenden besvarade').first().waitFor();
+      await page.getByRole('region', { name: 'Om katalogen' }).getByText('It-säkkollen – egen tolkning efter MSBFS 2020:7').waitFor();
+      // The user ticks on the first area's sheet (typed through the preview probe: the preview has no grid).
+      const sheetName = itsak.areas[0].sheet;
+      const sheet = JSON.parse(await snapshot(page, sheetName)) as { cells: [string, { value: unknown }][] };
+      const at = (value: string) => sheet.cells.find(([, cell]) => cell.value === value)?.[0];
+      const column = (value: string) => /^[A-Z]+/.exec(at(value) ?? '')?.[0];
+      const row = (value: string) => /\d+$/.exec(at(value) ?? '')?.[0];
+      const statements = itsak.statements.filter((st) => st.area === itsak.areas[0].id);
+      const [full, none] = [column('Stämmer helt'), column('Stämmer inte')];
+      assert(full && none, 'no step columns on the area sheet');
+      for (const [i, st] of statements.entries()) {
+        const r = row(st.id);
+        assert(r, `no row for ${st.id}`);
+        await page.evaluate(([n, a]) => (globalThis as unknown as { infosakPreview: { type(s: string, a: string, v: string): void } }).infosakPreview.type(n, a, 'x'), [
+          sheetName,
+          `${i === 0 ? none : full}${r}`,
+        ] as const);
+      }
+      await page.getByRole('button', { name: 'Läs om arbetsboken' }).click();
+      await page.getByText(`${statements.length} av 41 påståenden besvarade`).first().waitFor({ timeout: TIMEOUT_MS });
+      await page.getByRole('button', { name: 'Beräkna resultat', exact: true }).click();
+      const value = page.getByTestId('stammer-value');
+      await value.waitFor({ timeout: TIMEOUT_MS });
+      const text = (await value.textContent()) ?? '';
+      assert(/^Värde [1-4],\d\d$/.test(text), `value reads "${text}"`);
+      assert(/^Nivå [1-4] – /.test((await page.getByTestId('stammer-level').textContent()) ?? ''), 'no level name');
+      const areas = page.getByRole('list', { name: 'Värde per arbetsområde, lägst först' }).getByRole('listitem');
+      assert((await areas.count()) === itsak.areas.length, `expected ${itsak.areas.length} areas, saw ${await areas.count()}`);
+      await page.getByRole('list', { name: 'Åtgärdslista' }).getByText(statements[0].id, { exact: false }).first().waitFor();
+      const sheets = page.getByRole('list', { name: 'Arbetsboken i förhandsvisningen' });
+      assert((await sheets.getByText(/^It-säkkollen resultat/).count()) === 1, 'It-säkkollen resultat not written');
+      await page.screenshot({ path: join(ARTIFACTS, 'taskpane-itsakkollen.png'), fullPage: true });
     },
   },
   {
