@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEFAULT_CATALOG, findCatalog } from '../../src/core/catalog/registry';
+import { findStammerCatalog } from '../../src/core/stammer/registry';
 import { ARTIFACTS, TIMEOUT_MS, assert, runMain, type Check } from './taskpane.e2e';
 
 /** WCAG 1.4.10 reflow: 320 CSS px wide without horizontal scrolling. */
@@ -17,6 +18,7 @@ const NARROW = { width: 320, height: 900 };
 const ZOOMED = { width: 160, height: 900 };
 
 const catalog = findCatalog(DEFAULT_CATALOG)!;
+const itsak = findStammerCatalog('itsakkollen-2023-msbfs2020-7-v1')!;
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 interface AxeNode {
@@ -290,6 +292,48 @@ const checks: Check[] = [
       await page.getByRole('status').getByText('Inget har skrivits i arbetsboken.').waitFor();
       const at = await focused(page);
       assert(at !== 'body', 'focus dropped to <body> after Avbryt');
+    },
+  },
+  {
+    name: 'It-säkkollen (picked, one area assessed, computed): axe, reflow and clipping at 320 px',
+    viewport: NARROW,
+    url: 'taskpane.html?workbook=empty',
+    run: async (page) => {
+      await page.getByRole('radio', { name: /It-säkkollen/ }).check({ timeout: TIMEOUT_MS });
+      await page.getByRole('button', { name: 'Infoga frågeformulär', exact: true }).click();
+      await computeButton(page).waitFor({ timeout: TIMEOUT_MS });
+      // Assess the first area's statements on its sheet (typed through the preview probe, as a user would in Excel).
+      const area = itsak.areas[0];
+      const sheet = JSON.parse(await page.evaluate((n) => (globalThis as unknown as { infosakPreview: { snapshot(s: string): string } }).infosakPreview.snapshot(n), area.sheet)) as {
+        cells: [string, { value: unknown }][];
+      };
+      const at = (value: string) => sheet.cells.find(([, cell]) => cell.value === value)?.[0] ?? '';
+      const column = /^[A-Z]+/.exec(at('Stämmer helt'))?.[0];
+      assert(column, `no "Stämmer helt" column on ${area.sheet}`);
+      for (const st of itsak.statements.filter((x) => x.area === area.id)) {
+        const row = /\d+$/.exec(at(st.id))?.[0];
+        assert(row, `no row for ${st.id}`);
+        await page.evaluate(
+          ([n, a]) => (globalThis as unknown as { infosakPreview: { type(s: string, a: string, v: string): void } }).infosakPreview.type(n, a, 'x'),
+          [area.sheet, `${column}${row}`] as const,
+        );
+      }
+      await page.getByRole('button', { name: 'Läs om arbetsboken' }).click();
+      await idle(page);
+      await computeButton(page).click();
+      await page.getByTestId('stammer-value').waitFor({ timeout: TIMEOUT_MS });
+      await idle(page);
+      await checkState(page, 'itsakkollen');
+    },
+  },
+  {
+    name: 'the follow-up panels opened after "Beräkna resultat": axe, reflow and clipping at 320 px',
+    viewport: NARROW,
+    run: async (page) => {
+      await computed(page);
+      await page.getByRole('button', { name: 'Uppföljning, benchmark och mål' }).click({ timeout: TIMEOUT_MS });
+      await page.getByRole('button', { name: 'Spara mätning' }).waitFor({ timeout: TIMEOUT_MS });
+      await checkState(page, 'followup');
     },
   },
   {
