@@ -8,6 +8,9 @@ import { Section } from './Section';
 import { useFollowUpText } from './useFollowUpText';
 
 const useStyles = makeStyles({
+  // A long option would widen the select past a 320 px pane: the field may shrink below its content.
+  field: { minWidth: 0, maxWidth: '100%' },
+  stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   body: { color: tokens.colorNeutralForeground2 },
   file: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   label: { fontWeight: tokens.fontWeightSemibold },
@@ -64,8 +67,8 @@ export function BenchmarkPanel({ loaded, group, onGroupChange, onFile, onCompare
       {file && loaded && (
         <>
           <Text>{f(u.benchmark.loaded, { name: loaded.name, source: file.source, date: file.date, members: file.members })}</Text>
-          <Field label={u.benchmark.group}>
-            <Select value={group} onChange={(_, data) => onGroupChange(data.value)}>
+          <Field className={s.field} label={u.benchmark.group}>
+            <Select className={s.field} value={group} onChange={(_, data) => onGroupChange(data.value)}>
               <option value="">{u.benchmark.ownGroup}</option>
               {GROUP_IDS.map((id) => (
                 <option key={id} value={id} disabled={!shown(id)}>
@@ -93,7 +96,7 @@ function BenchmarkView({ comparison: c, insteadOf }: { readonly comparison: Benc
   const label = GROUP_LABELS[c.group as GroupId]?.[locale] ?? c.group;
   const ahead = c.ahead.slice(0, 12).map((q) => `F${q.number}`).join(', ') + (c.ahead.length > 12 ? ' …' : '');
   return (
-    <div data-testid="benchmark-result">
+    <div className={s.stack} data-testid="benchmark-result">
       {insteadOf && <Text as="p">{f(u.benchmark.insteadOf, { own: GROUP_LABELS[insteadOf][locale], used: label })}</Text>}
       <Text as="h3" className={s.heading}>
         {f(u.benchmark.resultTitle, { group: label, members: c.members })}

@@ -10,6 +10,9 @@ import { Section } from './Section';
 import { useFollowUpText } from './useFollowUpText';
 
 const useStyles = makeStyles({
+  // A long option would widen the select past a 320 px pane: the field may shrink below its content.
+  field: { minWidth: 0, maxWidth: '100%' },
+  stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   body: { color: tokens.colorNeutralForeground2 },
   actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   grow: { flexGrow: 1, overflowWrap: 'normal' },
@@ -150,8 +153,8 @@ export function HistoryPanel({ actions, catalog, state, disabled, announce, onBu
         <Text className={s.body}>{u.history.none}</Text>
       ) : (
         <>
-          <Field label={u.history.picker}>
-            <Select value={date} onChange={(_, data) => setDate(data.value)}>
+          <Field className={s.field} label={u.history.picker}>
+            <Select className={s.field} value={date} onChange={(_, data) => setDate(data.value)}>
               {(state?.saved ?? []).map((m) => (
                 <option key={`${m.date}-${m.row}`} value={m.date} disabled={!m.comparable}>
                   {m.comparable

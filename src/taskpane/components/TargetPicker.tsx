@@ -7,6 +7,9 @@ import { Section } from './Section';
 import { useFollowUpText } from './useFollowUpText';
 
 const useStyles = makeStyles({
+  // A long option would widen the select past a 320 px pane: the field may shrink below its content.
+  field: { minWidth: 0, maxWidth: '100%' },
+  stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
   grow: { flexGrow: 1, overflowWrap: 'normal' },
   heading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
@@ -42,8 +45,8 @@ export function TargetPicker({ catalog, value, onChange, groups, onShow, disable
   return (
     <Section title={u.target.title}>
       {remembered && <Text className={s.body}>{f(u.target.remembered, { target: remembered })}</Text>}
-      <Field label={u.target.picker}>
-        <Select value={value} onChange={(_, data) => onChange(data.value)}>
+      <Field className={s.field} label={u.target.picker}>
+        <Select className={s.field} value={value} onChange={(_, data) => onChange(data.value)}>
           <option value="nästa">{u.target.next}</option>
           {levels.map((n) => (
             <option key={n} value={`nivå ${n}`}>
@@ -73,7 +76,7 @@ function TargetPathView({ path: p, label, note }: { readonly path: TargetPath; r
   const { f, u } = useFollowUpText();
   const numbers = (list: readonly (number | string)[]) => list.map((n) => (typeof n === 'number' ? `F${n}` : `${n} §`)).join(', ');
   return (
-    <div data-testid="target-path">
+    <div className={s.stack} data-testid="target-path">
       <Text as="h3" className={s.heading}>
         {f(u.target.pathTitle, { target: label })}
       </Text>
