@@ -29,11 +29,13 @@ import { buildPane } from './build-pane';
  */
 export const FIRST_LOAD_BUDGET = 150 * 1000;
 /**
- * Everything an Excel user can download in a session (the first load, the biggest catalog, the
- * writer; not the preview): 176 kB when the first load was split off (issue 14). The margin is for
- * features; going beyond it is a decision to take, not a drift.
+ * Everything an Excel user can download in a session (the first load, the biggest catalog, every
+ * chunk on demand; not the preview): 176 kB when the first load was split off (issue 14), 215 kB
+ * once It-säkkollen, the follow-up panels and the export were in the pane (issues 12, 13). Loaded
+ * on demand, mostly prefetched while the user reads; the margin is for one more feature, going
+ * beyond it is a decision to take, not a drift.
  */
-export const EXCEL_SESSION_BUDGET = 190 * 1000;
+export const EXCEL_SESSION_BUDGET = 230 * 1000;
 /**
  * Issues 9 and 14: every sync is a network round trip on Excel on the web. A compute is one
  * Excel.run: one sync loads everything (the sheet names are known from the previous read), one
@@ -49,7 +51,8 @@ const INSERT_SYNC_BUDGET = 2;
  */
 export const NOT_IN_FIRST_LOAD: readonly { readonly pattern: RegExp; readonly why: string }[] = [
   { pattern: /node_modules[\\/]zod[\\/]/, why: 'zod (catalogs are validated when built, not in the pane)' },
-  { pattern: /src[\\/]catalogs[\\/]/, why: 'catalog data (each catalog is a chunk of its own)' },
+  // The summaries (generated/index.json, under 1 kB) are what the picker shows before any catalog is loaded.
+  { pattern: /src[\\/]catalogs[\\/](?!generated[\\/]index\.json$)/, why: 'catalog data (each catalog is a chunk of its own)' },
   { pattern: /src[\\/]adapters[\\/]officejs[\\/]memory[\\/]/, why: 'the in-memory Excel (preview only)' },
   { pattern: /src[\\/]examples[\\/]/, why: 'the example workbook (preview only)' },
   { pattern: /src[\\/]taskpane[\\/]preview/, why: 'the preview (never in Excel)' },
@@ -89,7 +92,7 @@ function measure(dir: string): FileSize[] {
     });
 }
 
-/** gzipped bytes an Excel user downloads in a session: the first load, the biggest catalog, the writer. */
+/** gzipped bytes an Excel user downloads in a session: the first load, the biggest catalog, every other chunk but the preview. */
 export function excelSession(files: readonly FileSize[]): number {
   const sum = (when: LoadTime) => files.filter((f) => f.when === when).reduce((n, f) => n + f.gzipped, 0);
   const biggestCatalog = Math.max(0, ...files.filter((f) => f.when === 'catalog').map((f) => f.gzipped));
@@ -223,7 +226,7 @@ async function syncCounts(): Promise<{ label: string; syncs: number; budget: num
 const WHEN_LABEL: Record<LoadTime, string> = {
   first: 'first load (taskpane.html)',
   catalog: 'catalog (while office.js starts)',
-  writer: 'writer (prefetched; first compute)',
+  writer: 'on demand (a compute, a panel)',
   preview: 'browser preview only',
 };
 
@@ -259,7 +262,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const session = excelSession(files);
   const total = sum(files, 'gzipped');
   console.log(`  ${pad('first load: what every open of the pane costs', 82)}${lpad(kb(sum(first, 'minified')), 11)}${lpad(kb(firstGz), 11)}`);
-  console.log(`  ${pad('an Excel session: first load + a catalog + the writer', 82)}${lpad('', 11)}${lpad(kb(session), 11)}`);
+  console.log(`  ${pad('an Excel session: first load + a catalog + what loads on demand', 82)}${lpad('', 11)}${lpad(kb(session), 11)}`);
   console.log(`  ${pad('total, with the browser preview', 82)}${lpad(kb(sum(files, 'minified')), 11)}${lpad(kb(total), 11)}`);
 
   const contributions = new Map<string, string[]>();

@@ -1,5 +1,5 @@
 /** The bench scripts' own arithmetic and wording (issue 14); the timings themselves come from the scripts, never from jest. */
-import { excelSession, loadTimeOf, syncLine, type FileSize } from '../../scripts/bench-bundle';
+import { NOT_IN_FIRST_LOAD, excelSession, loadTimeOf, syncLine, type FileSize } from '../../scripts/bench-bundle';
 import { RATIO_BUDGET, median, pairRatios } from '../../scripts/bench-score';
 
 describe('bench-score', () => {
@@ -29,6 +29,18 @@ describe('bench-bundle', () => {
   it('counts an Excel session as the first load, the biggest catalog and the writer, never the preview', () => {
     const f = (file: string, gzipped: number, when: FileSize['when']): FileSize => ({ file, minified: 0, gzipped, when });
     expect(excelSession([f('t', 100, 'first'), f('c1', 20, 'catalog'), f('c2', 30, 'catalog'), f('w', 15, 'writer'), f('p', 50, 'preview')])).toBe(145);
+  });
+
+  it('keeps zod, the catalogs and the preview out of the first load, but not the catalog summaries', () => {
+    const caught = (path: string) => NOT_IN_FIRST_LOAD.some((rule) => rule.pattern.test(path));
+    expect(caught('/repo/node_modules/zod/v4/classic/schemas.js')).toBe(true);
+    expect(caught('/repo/src/catalogs/generated/infosakkollen-2023-v1.json')).toBe(true);
+    expect(caught('/repo/src/catalogs/itsakkollen-2023-msbfs2020-7-v1.json')).toBe(true);
+    expect(caught('/repo/src/adapters/officejs/memory/memoryExcel.ts')).toBe(true);
+    expect(caught('/repo/src/examples/exempelkommun.answers.json')).toBe(true);
+    expect(caught('/repo/src/taskpane/preview.ts')).toBe(true);
+    expect(caught('/repo/src/catalogs/generated/index.json')).toBe(false);
+    expect(caught('/repo/src/core/catalog/registry.ts')).toBe(false);
   });
 
   it('prints a sync count as the issue words it', () => {
