@@ -5,9 +5,13 @@
 import { MemoryExcelError, type MemoryExcel } from '../../src/adapters/officejs/memory/memoryExcel';
 import type { ExcelHost } from '../../src/taskpane/host';
 import { officeHost } from '../../src/taskpane/officeHost';
+import { configure } from '@testing-library/react';
 
 /** Fluent's motion and tabster ask for these; jsdom has neither. */
 export function polyfillDom(): void {
+  // The pane's steps are real work on the memory Excel; with the corpus running beside these tests
+  // on two cores, Testing Library's default 1 s for findBy/waitFor is too short (seen in CI).
+  configure({ asyncUtilTimeout: 10_000 });
   if (!window.matchMedia) {
     window.matchMedia = (query: string) =>
       ({
