@@ -256,14 +256,16 @@ async function main(argv: readonly string[]): Promise<number> {
   const sum = (list: readonly FileSize[], key: 'minified' | 'gzipped') => list.reduce((n, f) => n + f[key], 0);
   const first = files.filter((f) => f.when === 'first');
   console.log(`\nTask pane scripts (webpack production; office.js: ${office})`);
-  console.log(`  ${pad('file', 46)}${pad('loaded', 36)}${lpad('minified', 11)}${lpad('gzipped', 11)}`);
-  for (const f of files) console.log(`  ${pad(f.file, 46)}${pad(WHEN_LABEL[f.when], 36)}${lpad(kb(f.minified), 11)}${lpad(kb(f.gzipped), 11)}`);
+  const width = Math.max(46, ...files.map((f) => f.file.length + 2));
+  const line = width + 36;
+  console.log(`  ${pad('file', width)}${pad('loaded', 36)}${lpad('minified', 11)}${lpad('gzipped', 11)}`);
+  for (const f of files) console.log(`  ${pad(f.file, width)}${pad(WHEN_LABEL[f.when], 36)}${lpad(kb(f.minified), 11)}${lpad(kb(f.gzipped), 11)}`);
   const firstGz = sum(first, 'gzipped');
   const session = excelSession(files);
   const total = sum(files, 'gzipped');
-  console.log(`  ${pad('first load: what every open of the pane costs', 82)}${lpad(kb(sum(first, 'minified')), 11)}${lpad(kb(firstGz), 11)}`);
-  console.log(`  ${pad('an Excel session: first load + a catalog + what loads on demand', 82)}${lpad('', 11)}${lpad(kb(session), 11)}`);
-  console.log(`  ${pad('total, with the browser preview', 82)}${lpad(kb(sum(files, 'minified')), 11)}${lpad(kb(total), 11)}`);
+  console.log(`  ${pad('first load: what every open of the pane costs', line)}${lpad(kb(sum(first, 'minified')), 11)}${lpad(kb(firstGz), 11)}`);
+  console.log(`  ${pad('an Excel session: first load + a catalog + what loads on demand', line)}${lpad('', 11)}${lpad(kb(session), 11)}`);
+  console.log(`  ${pad('total, with the browser preview', line)}${lpad(kb(sum(files, 'minified')), 11)}${lpad(kb(total), 11)}`);
 
   const contributions = new Map<string, string[]>();
   for (const f of first) {
