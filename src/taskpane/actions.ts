@@ -66,8 +66,14 @@ const writer = () =>
     import(/* webpackChunkName: "write", webpackPrefetch: true */ '../workbook/compute'),
     import(/* webpackChunkName: "write" */ '../workbook/models'),
     import(/* webpackChunkName: "write" */ '../adapters/officejs/applyPlan'),
-  ]).then(([{ computeFromWorkbook, localToday }, { questionnairePlanOf }, { WriteRefusedError, applyPlanOffice }]) => ({
+    import(/* webpackChunkName: "write" */ '../workbook/computeTarget'),
+    import(/* webpackChunkName: "write" */ '../workbook/targetRequest'),
+    import(/* webpackChunkName: "write" */ '../workbook/benchmark'),
+  ]).then(([{ computeFromWorkbook, localToday }, { questionnairePlanOf }, { WriteRefusedError, applyPlanOffice }, { computeFromWorkbookWithTarget }, { targetRequestFor }, { workbookTarget }]) => ({
     computeFromWorkbook,
+    computeFromWorkbookWithTarget,
+    targetRequestFor,
+    workbookTarget,
     localToday,
     questionnairePlanOf,
     WriteRefusedError,
@@ -169,10 +175,18 @@ export function paneActions(host: ExcelHost): PaneActions {
         const loaded = await load(context, catalogsToCompute);
         stage.current = 'compute';
         onStep?.('computing');
-        const { WriteRefusedError, applyPlanOffice, computeFromWorkbook, localToday } = await writing;
+        const { WriteRefusedError, applyPlanOffice, computeFromWorkbook, computeFromWorkbookWithTarget, targetRequestFor, workbookTarget, localToday } = await writing;
         await nextFrame();
         // Everything is computed before the first write, so a failure here leaves the workbook untouched.
-        const outcome = computeFromWorkbook(loaded.grid, localToday(), CATALOG_MODELS);
+        let outcome = computeFromWorkbook(loaded.grid, localToday(), CATALOG_MODELS);
+        // The target the user chose (remembered on Nästa nivå) holds on every recompute, as in the CLI.
+        const remembered = outcome.kind === 'computed' && outcome.model !== 'stammer-mean-v1' ? workbookTarget(loaded.grid) : undefined;
+        if (remembered) {
+          outcome = computeFromWorkbookWithTarget(loaded.grid, localToday(), (catalog) => {
+            const request = targetRequestFor(remembered, catalog, undefined, loaded.grid);
+            return request.kind === 'ok' ? request.request : undefined;
+          });
+        }
         // The pane shows a refused workbook like a foreign one: the issue says why, nothing was written.
         if (outcome.kind === 'refused') return { kind: 'foreign', issue: outcome.issue };
         const allowed = new Set((options.allowDropped ?? []).map(droppedKey));

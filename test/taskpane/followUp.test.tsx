@@ -130,6 +130,23 @@ describe('benchmark and target in the pane (issue 11)', () => {
     await waitFor(() => expect(screen.getByTestId('target-path').textContent).toMatch(/Vägen till Typkommun/));
   });
 
+  it('"Beräkna resultat" keeps the target the workbook remembers (Nästa nivå and Handlingsplan follow it)', async () => {
+    const excel = await exampleExcel();
+    render(<App host={recordingHost(excel)} />);
+    await openPanels();
+    const picker = () => screen.getByRole('combobox', { name: 'Mål' }) as HTMLSelectElement;
+    fireEvent.change(picker(), { target: { value: 'nivå 4' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Visa vägen till målet' }));
+    await waitFor(() => expect(screen.getByTestId('target-path').textContent).toMatch(/Vägen till nivå 4/));
+    const text = () => excel.workbook.sheet(SHEETS.nextLevel).values().flat().filter((v) => typeof v === 'string').join('\n');
+    expect(text()).toMatch(/nivå 4/);
+    fireEvent.click(screen.getByRole('button', { name: 'Beräkna resultat' }));
+    await screen.findByTestId('result-level');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Beräkna resultat' }).hasAttribute('disabled')).toBe(false));
+    expect(text()).toMatch(/Valt mål/);
+    expect(text()).toMatch(/nivå 4/);
+  });
+
   it('says what is wrong with a file that is not a benchmark', async () => {
     const excel = await exampleExcel();
     render(<App host={recordingHost(excel)} />);

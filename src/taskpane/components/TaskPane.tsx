@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import {
   Button,
   Caption1,
@@ -8,7 +8,6 @@ import {
   MessageBarTitle,
   Spinner,
   Text,
-  Tooltip,
   makeStyles,
   mergeClasses,
   messageBarBodyClassNames,
@@ -29,7 +28,8 @@ import { ExportMenu } from './ExportMenu';
 import { StammerResultView } from './StammerResultView';
 import { ConfirmBar } from './ConfirmBar';
 import { FailureBar, type Failure } from './FailureBar';
-import { FollowUpPanels } from './FollowUpPanels';
+// The follow-up panels are opened on demand: their code loads with them, not with the pane (issue 14).
+const FollowUpPanels = lazy(() => import(/* webpackChunkName: "followup" */ './FollowUpPanels').then((m) => ({ default: m.FollowUpPanels })));
 import type { FollowUpActions } from '../followUp';
 import { Header } from './Header';
 import { IssueList } from './IssueList';
@@ -289,9 +289,15 @@ export function TaskPane({ actions, onLocaleChange, summary, followUp }: TaskPan
   ) : null;
   // disabledFocusable, not disabled, while the pane works: a disabled button drops focus to <body>.
   const refresh = (
-    <Tooltip content={t.progress.refresh} relationship="label" withArrow>
-      <Button appearance="secondary" size="large" icon={<RefreshIcon />} onClick={() => void inspect(true)} disabledFocusable={busy !== null} />
-    </Tooltip>
+    // Named by aria-label rather than a Tooltip: the tooltip's positioning code cost 13 kB of the first load (issue 14).
+    <Button
+      appearance="secondary"
+      size="large"
+      icon={<RefreshIcon />}
+      aria-label={t.progress.refresh}
+      onClick={() => void inspect(true)}
+      disabledFocusable={busy !== null}
+    />
   );
 
   return (
@@ -410,12 +416,14 @@ export function TaskPane({ actions, onLocaleChange, summary, followUp }: TaskPan
                 {computed?.model === 'leveled-points-v1' && <ResultView catalog={computed.catalog} result={computed.result} area={area} />}
                 <ProgressPanel catalog={state.catalog} progress={computed ? computed.progress : state.progress} area={area} />
                 {followUp && (
-                  <FollowUpPanels
-                    actions={followUp}
-                    catalog={state.catalog}
-                    onWritten={refreshSummary}
-                    announce={(text) => setAnnouncement(text ? { key: 'said', params: { text } } : null)}
-                  />
+                  <Suspense fallback={null}>
+                    <FollowUpPanels
+                      actions={followUp}
+                      catalog={state.catalog}
+                      onWritten={refreshSummary}
+                      announce={(text) => setAnnouncement(text ? { key: 'said', params: { text } } : null)}
+                    />
+                  </Suspense>
                 )}
               </>
             )}
