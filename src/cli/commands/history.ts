@@ -4,13 +4,11 @@
  * The work is done by src/workbook/measurements.ts; this file reads and writes files and words.
  */
 import { existsSync } from 'node:fs';
-import { NotAWorkbookError, readXlsxGrid } from '../../adapters/xlsx/readGrid';
 import { catalogIds } from '../../core/catalog/registry';
 import { score } from '../../core/scoring/score';
 import { describeIssue } from '../../i18n';
 import { localToday } from '../../workbook/compute';
 import { isIsoDate } from '../../workbook/history';
-import { INPUT_SHEETS } from '../../workbook/layout';
 import { compareSides, comparisonSheetPlan, currentSide, savedSide, snapshotFromWorkbook, type MeasurementSide } from '../../workbook/measurements';
 import type { WorkbookGrid } from '../../workbook/plan/types';
 import type { LocatedIssue } from '../../workbook/read';
@@ -18,17 +16,7 @@ import { UsageError, type ParsedArgs } from '../args';
 import { comparisonText, savedDatesText } from '../format/comparison';
 import { catalogFor, EXIT_INPUT_ERRORS, EXIT_OK, FatalError, readAnswersFile } from '../io';
 import type { Output } from '../main';
-import { applyOrFail, readBytes, writeBytes } from './workbook';
-
-async function gridOf(path: string, data: Uint8Array): Promise<WorkbookGrid> {
-  try {
-    return await readXlsxGrid(data, INPUT_SHEETS);
-  } catch (e) {
-    // The adapter's English lead-in ("Not an .xlsx workbook:") would repeat the Swedish one.
-    if (e instanceof NotAWorkbookError) throw new FatalError(`${path} är ingen läsbar Excel-arbetsbok: ${e.message.replace(/^Not (?:a|an) [^:]*:\s*/, '')}`);
-    throw e;
-  }
-}
+import { applyOrFail, gridOfWorkbook, readBytes, writeBytes } from './workbook';
 
 const line = (i: LocatedIssue, prefix = '') => `  ${prefix}${i.severity === 'error' ? 'Fel' : 'Varning'}: ${describeIssue(i)}`;
 
@@ -41,7 +29,7 @@ export async function snapshotCommand(args: ParsedArgs, out: Output): Promise<nu
   const date = args.options.get('date') ?? localToday();
   if (!isIsoDate(date)) throw new FatalError(`Fel datum "${date}": skriv datumet som ÅÅÅÅ-MM-DD.`);
   const data = readBytes(input);
-  const outcome = snapshotFromWorkbook(await gridOf(input, data), date);
+  const outcome = snapshotFromWorkbook(await gridOfWorkbook(input, data), date);
   if (outcome.kind === 'refused') throw new FatalError(`${input}: ${describeIssue(outcome.issue)}`);
   const written = await applyOrFail(input, data, outcome.plan);
   writeBytes(target, written.bytes);
@@ -97,7 +85,7 @@ async function loadSide(spec: string): Promise<LoadedSide> {
     ];
     return { side: { catalog, answers: set, result, date: null, issues }, label: path, sheetLabel: baseName(path), historyIssues: [] };
   }
-  const grid = await gridOf(path, data);
+  const grid = await gridOfWorkbook(path, data);
   const workbook = { path, data, grid };
   if (!date) {
     const got = currentSide(grid);
