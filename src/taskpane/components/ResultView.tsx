@@ -1,4 +1,5 @@
 import { Badge, Caption1, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useAreaListStyles } from './areaListStyles';
 import type { Catalog } from '../../core/catalog/types';
 import type { ScoreResult } from '../../core/scoring/score';
 import { LevelMeter } from './LevelMeter';
@@ -34,23 +35,6 @@ const useStyles = makeStyles({
     color: tokens.colorPaletteGreenForeground1,
     fontSize: tokens.fontSizeBase200,
   },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
-  // Name and points beside the level, or above it in a very narrow pane: never squeezed or cut off.
-  area: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    rowGap: '2px',
-    columnGap: tokens.spacingHorizontalS,
-    padding: `${tokens.spacingVerticalXS} 0`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
-    fontSize: tokens.fontSizeBase200,
-    ':last-child': { borderBottom: 'none' },
-  },
-  areaName: { display: 'flex', flexDirection: 'column', flex: '1 1 120px', minWidth: 0 },
-  // The meter above its level text: a narrow column, so long area names get the width.
-  areaMeter: { display: 'flex', flexDirection: 'column', alignItems: 'flex-end', rowGap: '2px', marginLeft: 'auto' },
-  areaLevel: { textAlign: 'right', fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   // Two columns where they fit, one at 200 % zoom.
   facts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(120px, 1fr))', gap: tokens.spacingHorizontalS },
   fact: {
@@ -98,6 +82,7 @@ export interface ResultViewProps {
 /** The level with its description, area levels, quick facts and the cheapest path to the next level. */
 export function ResultView({ catalog, result, area }: ResultViewProps) {
   const s = useStyles();
+  const areaList = useAreaListStyles();
   const { t, f, locale } = useText();
   const info = catalog.levels.find((l) => l.level === result.level);
   const heading = result.level === 0 ? t.result.belowLevel1 : f(t.result.level, { level: result.level });
@@ -133,16 +118,16 @@ export function ResultView({ catalog, result, area }: ResultViewProps) {
         {areas.length === 0 ? (
           <Caption1>{t.result.noAreas}</Caption1>
         ) : (
-          <ul className={s.list} aria-label={t.result.areas}>
+          <ul className={areaList.list} aria-label={t.result.areas}>
             {areas.map((a) => (
-              <li key={a.id} className={s.area}>
-                <span className={s.areaName}>
+              <li key={a.id} className={areaList.area}>
+                <span className={areaList.areaName}>
                   <span>{a.name[locale]}</span>
                   <Caption1 className={s.muted}>{f(t.result.areaPoints, { points: a.points, max: a.maxPoints })}</Caption1>
                 </span>
-                <span className={s.areaMeter}>
+                <span className={areaList.areaMeter}>
                   <LevelMeter level={a.level} max={catalog.maxLevel} />
-                  <span className={s.areaLevel}>{a.level === 0 ? t.result.areaBelow : f(t.result.areaLevel, { level: a.level })}</span>
+                  <span className={areaList.areaValue}>{a.level === 0 ? t.result.areaBelow : f(t.result.areaLevel, { level: a.level })}</span>
                 </span>
               </li>
             ))}

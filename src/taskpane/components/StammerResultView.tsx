@@ -1,4 +1,5 @@
 import { Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useAreaListStyles } from './areaListStyles';
 import { formatHundredths } from '../../core/stammer/rounding';
 import { areasLowestFirst, type StammerResult } from '../../core/stammer/score';
 import type { StammerCatalog } from '../../core/stammer/types';
@@ -10,22 +11,6 @@ const useStyles = makeStyles({
   value: { fontSize: tokens.fontSizeBase600, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase600, margin: 0 },
   levelName: { fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3 },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
-  // As ResultView's areas: name beside the value, or above it in a very narrow pane; never cut off.
-  area: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    rowGap: '2px',
-    columnGap: tokens.spacingHorizontalS,
-    padding: `${tokens.spacingVerticalXS} 0`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
-    fontSize: tokens.fontSizeBase200,
-    ':last-child': { borderBottom: 'none' },
-  },
-  areaName: { display: 'flex', flexDirection: 'column', flex: '1 1 120px', minWidth: 0 },
-  areaMeter: { display: 'flex', flexDirection: 'column', alignItems: 'flex-end', rowGap: '2px', marginLeft: 'auto' },
-  areaValue: { textAlign: 'right', fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   statements: { margin: 0, paddingLeft: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, fontSize: tokens.fontSizeBase200 },
   statement: {
     display: 'flex',
@@ -46,6 +31,7 @@ const useStyles = makeStyles({
  */
 export function StammerResultView({ catalog, result }: { readonly catalog: StammerCatalog; readonly result: StammerResult }) {
   const s = useStyles();
+  const areaList = useAreaListStyles();
   const { t, f, locale } = useText();
   const top = catalog.levels[catalog.levels.length - 1].level;
   const levelName = (level: number | null) => {
@@ -78,16 +64,16 @@ export function StammerResultView({ catalog, result }: { readonly catalog: Stamm
       </Section>
 
       <Section title={t.statements.areas}>
-        <ul className={s.list} aria-label={t.statements.areas}>
+        <ul className={areaList.list} aria-label={t.statements.areas}>
           {areas.map((a) => (
-            <li key={a.id} className={s.area}>
-              <span className={s.areaName}>
+            <li key={a.id} className={areaList.area}>
+              <span className={areaList.areaName}>
                 <span>{a.name[locale]}</span>
                 <Caption1 className={s.muted}>{f(t.statements.areaAnswered, { answered: a.answered, total: a.total })}</Caption1>
               </span>
-              <span className={s.areaMeter}>
+              <span className={areaList.areaMeter}>
                 {a.level !== null && <LevelMeter level={a.level} max={top} />}
-                <span className={s.areaValue}>{a.valueHundredths === null ? t.statements.areaNone : f(t.statements.areaValue, { value: formatHundredths(a.valueHundredths) })}</span>
+                <span className={areaList.areaValue}>{a.valueHundredths === null ? t.statements.areaNone : f(t.statements.areaValue, { value: formatHundredths(a.valueHundredths) })}</span>
               </span>
             </li>
           ))}
