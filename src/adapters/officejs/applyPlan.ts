@@ -22,7 +22,7 @@
  * (1.9) are skipped on hosts without them.
  */
 import { OWNER_NAME } from '../../workbook/layout';
-import { type Box, cellAddress, columnName, parseCell, parseRange, rangeAddress } from '../../workbook/plan/address';
+import { type Box, absoluteRef, cellAddress, columnName, parseCell, parseRange, rangeAddress } from '../../workbook/plan/address';
 import type {
   CellInput,
   CellStyle,
@@ -147,6 +147,10 @@ export function checkPlanOffice(plan: WritePlan, loaded: LoadedWorkbook): WriteR
     for (const name of op.kind === 'chart' ? [op.sheet, op.categories.sheet, ...op.series.map((s) => s.values.sheet)] : [op.sheet]) {
       if (!sheetOf(name) && !targets.has(lower(name))) throw new PlanError(`The plan writes to sheet "${name}", which neither exists nor is created by the plan.`);
     }
+    // A drop-down's source is only read (never loaded): it must be there once the sheets are added.
+    if (op.kind === 'validation' && op.source && !sheetOf(op.source.sheet) && !targets.has(lower(op.source.sheet))) {
+      throw new PlanError(`The drop-down on ${op.sheet}!${op.range} takes its values from sheet "${op.source.sheet}", which neither exists nor is created by the plan.`);
+    }
     const target = targets.get(lower(op.sheet));
     if (target?.update && NOT_ON_UPDATE.has(op.kind)) throw new PlanError(`A ${op.kind} op on "${op.sheet}", which the plan updates in place.`);
   }
@@ -237,8 +241,19 @@ function checkCharts(plan: WritePlan, targets: Map<string, Target>, loaded: Load
   }
 }
 
-/** Inline list sources are comma-separated whatever the locale (TOOLCHAIN.md), at most 255 characters. */
+/**
+ * Inline list sources are comma-separated whatever the locale (TOOLCHAIN.md), at most 255
+ * characters. A source range is one row or one column, as Excel requires of a list reference.
+ */
 function checkValidation(op: ValidationOp): void {
+  const where = `${op.sheet}!${op.range}`;
+  if (op.list !== undefined && op.source !== undefined) throw new PlanError(`The validation on ${where} has both a list and a source; it takes one.`);
+  if (op.source) {
+    const box = parseRange(op.source.range);
+    if (box.top !== box.bottom && box.left !== box.right) throw new PlanError(`The drop-down source ${op.source.sheet}!${op.source.range} is neither one row nor one column (${where}).`);
+    return;
+  }
+  if (!Array.isArray(op.list)) throw new PlanError(`The validation on ${where} has neither a list nor a source.`);
   const withComma = op.list.find((item) => item.includes(','));
   if (withComma !== undefined) throw new PlanError(`Validation list item "${withComma}" contains a comma, which an inline list cannot hold.`);
   if (op.list.length === 0 || op.list.join(',').length > LIST_LIMIT) throw new PlanError(`A validation list holds 1–${LIST_LIMIT} characters (${op.sheet}!${op.range}).`);
@@ -370,6 +385,11 @@ function queueWrites(context: Excel.RequestContext, plan: WritePlan, state: Load
   const sheetOf = (name: string): Excel.Worksheet => sheets.get(lower(name))!;
   const rangeOf = (ref: RangeRef): Excel.Range => sheetOf(ref.sheet).getRange(ref.range);
   const isUpdate = (name: string) => targets.get(lower(name))?.update === true;
+  // A sheet's name once the plan is written (as sheetNamesAfter spells it), for references in formulas.
+  const nameAfter = (name: string) => {
+    const target = targets.get(lower(name));
+    return target && !target.update ? target.op.sheet : (state.sheets.get(lower(name))?.name ?? name);
+  };
   // Values, formats and everything else first; charts last, after the values they read.
   for (const op of plan) {
     switch (op.kind) {
@@ -389,7 +409,7 @@ function queueWrites(context: Excel.RequestContext, plan: WritePlan, state: Load
         setRowHeights(sheetOf(op.sheet), op);
         break;
       case 'validation':
-        if (supportsExcelApi(context, '1.8')) addValidation(sheetOf(op.sheet), op);
+        if (supportsExcelApi(context, '1.8')) addValidation(sheetOf(op.sheet), op, nameAfter);
         break;
       case 'table':
         addTable(sheetOf(op.sheet), op);
@@ -582,8 +602,10 @@ function setRowHeights(sheet: Excel.Worksheet, op: RowHeightOp): void {
   }
 }
 
-function addValidation(sheet: Excel.Worksheet, op: ValidationOp): void {
-  const source = op.list.join(',');
+function addValidation(sheet: Excel.Worksheet, op: ValidationOp, nameAfter: (sheet: string) => string): void {
+  // A range source is a formula string ("='Mål'!$A$30:$A$49", absolute so every validated cell
+  // reads the same cells), as Office.js documents for a list rule's source.
+  const source = op.source ? `=${absoluteRef(nameAfter(op.source.sheet), op.source.range)}` : op.list.join(',');
   const validation = sheet.getRange(op.range).dataValidation;
   validation.clear();
   validation.rule = { list: { inCellDropDown: true, source } };

@@ -98,6 +98,16 @@ export async function applyPlanToXlsxWithReport(base: Uint8Array | null, plan: W
   // Final tab order: the workbook's sheets, then the new ones in plan order.
   const newModels = [...models.values()].filter((m) => m.mode === 'replace' && !existing.has(m.name));
   const sheetOrder = [...entries.map((e) => e.name), ...newModels.map((m) => m.name)];
+  // A drop-down's source is a worksheet of the final workbook; its formula spells the name as the workbook does.
+  const worksheets = [...entries.filter((e) => e.relType === REL_TYPE.worksheet).map((e) => e.name), ...newModels.map((m) => m.name)];
+  const sheetName = (name: string) => worksheets.find((n) => n.toLowerCase() === name.toLowerCase());
+  for (const model of models.values()) {
+    for (const v of model.validations) {
+      if (v.source && sheetName(v.source.sheet) === undefined) {
+        throw new Error(`Sheet "${model.name}": the drop-down on ${v.range} takes its values from sheet "${v.source.sheet}", which the workbook does not have.`);
+      }
+    }
+  }
   const selectedTab = activeTab(workbook);
   let nextSheetId = Math.max(0, ...entries.map((e) => e.sheetId || 0)) + 1;
   const lookup = (sheet: string, row: number, column: number) => cellScalar(models, sheet, row, column);
@@ -197,6 +207,7 @@ export async function applyPlanToXlsxWithReport(base: Uint8Array | null, plan: W
         tableRelIds,
         tabSelected: sheetOrder.indexOf(model.name) === selectedTab,
         date1904,
+        sheetName: (name) => sheetName(name) ?? name,
       }),
     );
     pkg.setRelationships(part, rels);

@@ -12,6 +12,7 @@ import type {
   CellInput,
   ChartOp,
   ConditionalFormatOp,
+  RangeRef,
   Scalar,
   SheetOp,
   TableOp,
@@ -131,7 +132,9 @@ export function buildSheetModels(plan: WritePlan): Map<string, SheetModel> {
           break;
         case 'validation':
           checkBox(parseRange(op.range));
-          checkList(op.list);
+          if (op.list !== undefined && op.source !== undefined) throw new Error('the validation has both a list and a source; it takes one');
+          if (op.source) checkListSource(op.source);
+          else checkList(op.list);
           model.validations.push(op);
           break;
         case 'conditionalFormat':
@@ -278,9 +281,21 @@ function checkSheetName(name: string): void {
 }
 
 /** An inline list formula ("a,b,c") is limited to 255 characters and cannot hold commas in items. */
-function checkList(list: readonly string[]): void {
+function checkList(list: readonly string[] | undefined): void {
+  if (!Array.isArray(list)) throw new Error('the validation has neither a list nor a source');
   if (list.length === 0) throw new Error('the validation list is empty');
   const withComma = list.find((item) => item.includes(','));
   if (withComma !== undefined) throw new Error(`list item "${withComma}" contains a comma, which an inline list cannot hold`);
   if (list.join(',').length > 255) throw new Error('the validation list is longer than the 255 characters an inline list can hold');
+}
+
+/**
+ * Excel takes a list from a reference to one row or one column only. Whether the sheet exists is
+ * checked against the workbook (applyPlan.ts).
+ */
+function checkListSource(source: RangeRef): void {
+  checkSheetName(source.sheet);
+  const box = parseRange(source.range);
+  checkBox(box);
+  if (box.top !== box.bottom && box.left !== box.right) throw new Error(`the validation source ${source.range} is neither one row nor one column, which a drop-down needs`);
 }

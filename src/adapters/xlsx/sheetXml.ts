@@ -2,7 +2,7 @@
  * The worksheet part (CT_Worksheet) for an owned sheet, written from scratch. Elements follow the
  * schema order; Excel "repairs" a sheet whose elements are out of order.
  */
-import { cellAddress, parseRange, rangeAddress } from '../../workbook/plan/address';
+import { absoluteRef, cellAddress, parseRange, rangeAddress } from '../../workbook/plan/address';
 import type { CellInput } from '../../workbook/plan/types';
 import { argb, type ResolvedStyle } from './styles';
 import { dateSerial, keyColumn, keyRow, type SheetModel } from './sheetModels';
@@ -19,6 +19,8 @@ export interface SheetXmlContext {
   readonly tabSelected: boolean;
   /** The workbook counts dates in the 1904 system. */
   readonly date1904?: boolean;
+  /** The workbook's spelling of a sheet a formula names (Excel matches names case-insensitively). */
+  sheetName?(name: string): string;
 }
 
 /** Hyperlinks that need a relationship (external targets); "#Sheet!A1" links stay in the sheet. */
@@ -61,7 +63,7 @@ export function sheetXml(model: SheetModel, context: SheetXmlContext): string {
     parts.push(`<mergeCells count="${model.merges.length}">${model.merges.map((m) => `<mergeCell ref="${rangeAddress(m)}"/>`).join('')}</mergeCells>`);
   }
   parts.push(conditionalFormatting(model, context.dxfIds));
-  parts.push(dataValidations(model));
+  parts.push(dataValidations(model, context.sheetName ?? ((name) => name)));
   parts.push(hyperlinks(model, context.hyperlinkRelIds));
   parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   if (sheet.landscape || fit) {
@@ -193,10 +195,12 @@ function conditionalFormatting(model: SheetModel, dxfIds: readonly number[]): st
     .join('');
 }
 
-function dataValidations(model: SheetModel): string {
+function dataValidations(model: SheetModel, sheetName: (name: string) => string): string {
   if (model.validations.length === 0) return '';
   const items = model.validations.map((v) => {
-    const list = `"${v.list.map((item) => item.replace(/"/g, '""')).join(',')}"`;
+    // A source is a reference ('Mål'!$A$30:$A$49, absolute so every validated cell reads the same
+    // cells); a list is a quoted string literal with '"' doubled.
+    const formula = v.source ? absoluteRef(sheetName(v.source.sheet), v.source.range) : `"${v.list.map((item) => item.replace(/"/g, '""')).join(',')}"`;
     return element(
       'dataValidation',
       {
@@ -209,7 +213,7 @@ function dataValidations(model: SheetModel): string {
         prompt: v.prompt ? v.prompt.slice(0, 255) : undefined, // Excel's limit
         sqref: rangeAddress(parseRange(v.range)),
       },
-      `<formula1>${escapeText(list)}</formula1>`,
+      `<formula1>${escapeText(formula)}</formula1>`,
     );
   });
   return `<dataValidations count="${items.length}">${items.join('')}</dataValidations>`;

@@ -113,12 +113,29 @@ export interface RowHeightOp {
   readonly auto?: boolean;
 }
 
-export interface ValidationOp {
+/** A drop-down on `range`: fixed values (`list`) or the values of cells (`source`), never both. */
+export type ValidationOp = ValidationOpBase &
+  (
+    | {
+        /** Allowed values: an inline list, 1–255 characters joined by commas, so no item holds a comma. */
+        readonly list: readonly string[];
+        readonly source?: never;
+      }
+    | {
+        /**
+         * The cells that hold the allowed values, one row or one column, on this or another sheet
+         * (e.g. the goal ids on "Mål"). The drop-down follows the cells, so values typed there later
+         * are offered without a new plan. The sheet must exist or be created by the plan.
+         */
+        readonly source: RangeRef;
+        readonly list?: never;
+      }
+  );
+
+interface ValidationOpBase {
   readonly kind: 'validation';
   readonly sheet: string;
   readonly range: string;
-  /** Allowed values, shown as a drop-down. */
-  readonly list: readonly string[];
   /** true: other values are rejected; false: a warning is shown but the value may be kept. */
   readonly strict: boolean;
   readonly prompt?: string;

@@ -297,6 +297,58 @@ describe('applyPlanOffice on the memory Excel', () => {
     await expect(apply(createMemoryExcel(), plan)).rejects.toThrow('comma');
   });
 
+  it('writes a drop-down whose values come from cells on another sheet, and it offers ids typed there later', async () => {
+    const excel = createMemoryExcel({ workbook: new MemoryWorkbook(['Blad1', 'mål']) });
+    excel.workbook.sheet('mål').setValues('A29', [['Id'], ['M1'], ['M2']]);
+    const plan: WritePlan = [
+      { kind: 'sheet', sheet: 'Handlingsplan' },
+      { kind: 'values', sheet: 'Handlingsplan', at: 'A1', rows: [['Aktivitet', 'Årliga mål', 'Status', 'Typ']] },
+      { kind: 'validation', sheet: 'Handlingsplan', range: 'B2:B200', source: { sheet: 'Mål', range: 'A30:A49' }, strict: false, prompt: 'Välj ett mål.' },
+      { kind: 'validation', sheet: 'Handlingsplan', range: 'C2:C200', list: ['Planerad', 'Klar'], strict: true },
+      { kind: 'sheet', sheet: "Team's <mål>" },
+      { kind: 'values', sheet: "Team's <mål>", at: 'B2', rows: [['x', 'y']] },
+      { kind: 'validation', sheet: 'Handlingsplan', range: 'D2', source: { sheet: "Team's <mål>", range: 'C2:B2' }, strict: true },
+    ];
+    await apply(excel, plan);
+    const sheet = excel.workbook.sheet('Handlingsplan');
+    // The workbook's spelling of the sheet, quoted; absolute cells.
+    expect(sheet.cell('B57').validation).toEqual({
+      rule: { list: { inCellDropDown: true, source: "='mål'!$A$30:$A$49" } },
+      errorAlert: { showAlert: true, style: 'Warning', title: '', message: '' },
+      prompt: { showPrompt: true, title: '', message: 'Välj ett mål.' },
+      ignoreBlanks: true,
+    });
+    expect(sheet.dropDown('B2')).toEqual({ source: { sheet: 'mål', range: 'A30:A49' }, items: ['M1', 'M2'] });
+    excel.workbook.sheet('mål').setValues('A32', [['M3']]);
+    expect(sheet.dropDown('B200')!.items).toEqual(['M1', 'M2', 'M3']);
+    expect(sheet.cell('B201').validation).toBeNull();
+    // A sheet the same plan creates; an apostrophe in the name is doubled.
+    expect(sheet.cell('D2').validation!.rule).toEqual({ list: { inCellDropDown: true, source: "='Team''s <mål>'!$B$2:$C$2" } });
+    expect(sheet.cell('D2').validation!.errorAlert!.style).toBe('Stop');
+    expect(sheet.dropDown('D2')).toEqual({ source: { sheet: "Team's <mål>", range: 'B2:C2' }, items: ['x', 'y'] });
+    // The list form beside it still works.
+    expect(sheet.cell('C2').validation!.rule).toEqual({ list: { inCellDropDown: true, source: 'Planerad,Klar' } });
+    expect(sheet.dropDown('C2')).toEqual({ source: null, items: ['Planerad', 'Klar'] });
+    // Applied again: the same workbook.
+    const once = JSON.stringify(excel.workbook.snapshot());
+    await apply(excel, plan);
+    expect(JSON.stringify(excel.workbook.snapshot())).toBe(once);
+  });
+
+  it('rejects, before writing anything, a drop-down source on a missing sheet or over more than one row and column', async () => {
+    const excel = createMemoryExcel();
+    const before = JSON.stringify(excel.workbook.snapshot());
+    const on = (source: { sheet: string; range: string }): WritePlan => [
+      { kind: 'sheet', sheet: 'V' },
+      { kind: 'validation', sheet: 'V', range: 'A1:A5', source, strict: true },
+    ];
+    await expect(apply(excel, on({ sheet: 'Mål', range: 'A30:A49' }))).rejects.toThrow(/from sheet "Mål", which neither exists nor is created/);
+    await expect(apply(excel, on({ sheet: 'V', range: 'B1:C9' }))).rejects.toThrow(/neither one row nor one column/);
+    const both = { kind: 'validation', sheet: 'V', range: 'A1', list: ['a'], source: { sheet: 'V', range: 'B1:B2' }, strict: true } as unknown as WritePlan[number];
+    await expect(apply(excel, [{ kind: 'sheet', sheet: 'V' }, both])).rejects.toThrow(/both a list and a source/);
+    expect(JSON.stringify(excel.workbook.snapshot())).toBe(before);
+  });
+
   it('does not change the plan', async () => {
     const plan = examplePlan(5, 1);
     const copy = JSON.parse(JSON.stringify(plan));

@@ -104,6 +104,7 @@ describe('applyPlanOffice: update mode', () => {
       { kind: 'rowHeight', sheet: PLAN, rows: [5], height: 30 },
       { kind: 'table', sheet: PLAN, name: 'Plan', range: 'A4:F8' },
       { kind: 'validation', sheet: PLAN, range: 'C5', list: ['Ja'], strict: true },
+      { kind: 'validation', sheet: PLAN, range: 'C5', source: { sheet: PLAN, range: 'A5:A9' }, strict: true },
     ] as const) {
       await expect(apply(excel, [...updatePlan, op])).rejects.toThrow(PlanError);
     }

@@ -206,6 +206,96 @@ describe('applyPlanToXlsx on a new workbook', () => {
   });
 });
 
+describe('drop-downs whose values come from cells (ValidationOp.source)', () => {
+  const GOALS = 'Mål';
+  const ODD = "R&D <team's mål>";
+  /** Handlingsplan's "Årliga mål" offers the goal ids on Mål; a second drop-down reads an awkward sheet name; the list form beside them. */
+  const plan = (): WritePlan => [
+    { kind: 'sheet', sheet: GOALS },
+    { kind: 'values', sheet: GOALS, at: 'A29', rows: [['Id'], ['M1'], ['M2'], ['M3']] },
+    { kind: 'sheet', sheet: ODD },
+    { kind: 'values', sheet: ODD, at: 'B2', rows: [['x', 'y']] },
+    { kind: 'sheet', sheet: 'Handlingsplan' },
+    { kind: 'values', sheet: 'Handlingsplan', at: 'A1', rows: [['Aktivitet', 'Årliga mål', 'Status', 'Typ']] },
+    { kind: 'validation', sheet: 'Handlingsplan', range: 'B2:B200', source: { sheet: GOALS, range: 'A30:A49' }, strict: false, prompt: 'Välj ett mål från bladet Mål.' },
+    { kind: 'validation', sheet: 'Handlingsplan', range: 'C2:C200', list: ['Planerad', 'Klar'], strict: true },
+    { kind: 'validation', sheet: 'Handlingsplan', range: 'D2', source: { sheet: ODD, range: 'F2:B2' }, strict: true },
+    { kind: 'validation', sheet: 'Handlingsplan', range: 'E2', source: { sheet: 'Handlingsplan', range: 'A1' }, strict: true },
+  ];
+  let out: Uint8Array;
+  let xml: string;
+  beforeAll(async () => {
+    out = await applyPlanToXlsx(null, plan());
+    xml = await partText(out, await sheetPart(out, 'Handlingsplan'));
+  });
+
+  it('writes a list validation whose formula1 is an absolute, quoted reference', () => {
+    const validations = Array.from(parseStrict(xml, 'sheet').getElementsByTagName('dataValidation'));
+    expect(validations.map((v) => [v.getAttribute('sqref'), v.getElementsByTagName('formula1')[0].textContent])).toEqual([
+      ['B2:B200', "'Mål'!$A$30:$A$49"],
+      ['C2:C200', '"Planerad,Klar"'],
+      ['D2', `'R&D <team''s mål>'!$B$2:$F$2`],
+      ['E2', "'Handlingsplan'!$A$1"],
+    ]);
+    const [goals, , odd] = validations;
+    expect(goals.getAttribute('type')).toBe('list');
+    expect(goals.getAttribute('allowBlank')).toBe('1');
+    expect(goals.getAttribute('showErrorMessage')).toBe('1');
+    expect(goals.getAttribute('errorStyle')).toBe('warning');
+    expect(goals.getAttribute('prompt')).toBe('Välj ett mål från bladet Mål.');
+    expect(odd.getAttribute('errorStyle')).toBeNull(); // strict: stop
+    // Escaped for XML, quotes around the name, its apostrophe doubled.
+    expect(xml).toContain(`<formula1>'R&amp;D &lt;team''s mål&gt;'!$B$2:$F$2</formula1>`);
+    expect(xml).toContain('<dataValidations count="4">');
+    expect(worksheetChildren(xml).indexOf('dataValidations')).toBe(worksheetChildren(xml).indexOf('sheetData') + 1);
+  });
+
+  it('writes a consistent package that ExcelJS reads back as a range list', async () => {
+    expect(await packageProblems(out)).toEqual([]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(out) as unknown as ExcelJS.Buffer);
+    expect(wb.getWorksheet('Handlingsplan')!.getCell('B57').dataValidation).toMatchObject({ type: 'list', formulae: ["'Mål'!$A$30:$A$49"] });
+  });
+
+  it('spells the source sheet as the workbook does', async () => {
+    const user = await userWorkbook();
+    const written = await applyPlanToXlsx(user, [
+      { kind: 'sheet', sheet: 'Handlingsplan' },
+      { kind: 'validation', sheet: 'Handlingsplan', range: 'B2:B10', source: { sheet: 'övrigt', range: 'A1:A20' }, strict: true },
+    ]);
+    expect(await partText(written, await sheetPart(written, 'Handlingsplan'))).toContain("<formula1>'Övrigt'!$A$1:$A$20</formula1>");
+  });
+
+  it('rejects a source on a sheet the workbook does not have, or that is not one row or column', async () => {
+    const on = (source: { sheet: string; range: string }): WritePlan => [
+      { kind: 'sheet', sheet: 'S' },
+      { kind: 'validation', sheet: 'S', range: 'A1:A5', source, strict: true },
+    ];
+    await expect(applyPlanToXlsx(null, on({ sheet: 'Mål', range: 'A30:A49' }))).rejects.toThrow(/from sheet "Mål", which the workbook does not have/);
+    await expect(applyPlanToXlsx(null, on({ sheet: 'S', range: 'A30:B49' }))).rejects.toThrow(/neither one row nor one column/);
+    await expect(applyPlanToXlsx(null, on({ sheet: 'a/b', range: 'A1:A2' }))).rejects.toThrow(/not a valid Excel sheet name/);
+    const both = { kind: 'validation', sheet: 'S', range: 'A1', list: ['a'], source: { sheet: 'S', range: 'B1:B2' }, strict: true } as unknown as WritePlan[number];
+    await expect(applyPlanToXlsx(null, [{ kind: 'sheet', sheet: 'S' }, both])).rejects.toThrow(/both a list and a source/);
+  });
+
+  it('refuses one on a sheet updated in place, like the list form', async () => {
+    const base = await applyPlanToXlsx(null, plan());
+    const update: WritePlan = [
+      { kind: 'sheet', sheet: 'Handlingsplan', mode: 'update' },
+      { kind: 'validation', sheet: 'Handlingsplan', range: 'B300', source: { sheet: GOALS, range: 'A30:A49' }, strict: false },
+    ];
+    await expect(applyPlanToXlsx(base, update)).rejects.toThrow(/keeps its own validations/);
+  });
+
+  it('passes check-xlsx', () => {
+    const missing = checkerMissing();
+    if (missing) return console.warn(`skipped: ${missing}`);
+    const result = checkXlsx({ sourced: out });
+    expect(result.output).toMatch(/1 files?, 0 violations/);
+    expect(result.status).toBe(0);
+  });
+});
+
 describe('applying the same plan twice', () => {
   it('gives the same workbook: same sheets, one chart per chart op, one table per table op', async () => {
     const once = await applyPlanToXlsx(null, everyOpPlan());

@@ -37,6 +37,7 @@ import {
   cellKey,
   interpretInput,
   intersects,
+  listSourceRange,
   normalizeColor,
   parseAddress,
 } from './model';
@@ -599,8 +600,10 @@ function dataValidationProps(): Props<RangeModel> {
         if (kinds.length !== 1) throw invalid('A data validation rule has exactly one of list, custom, wholeNumber, decimal, date, time, textLength.');
         const list = rule.list as { inCellDropDown?: boolean; source?: unknown } | undefined;
         if (list) {
-          if (typeof list.source !== 'string' || list.source === '') throw invalid('list.source must be a non-empty string (or a Range).');
+          if (typeof list.source !== 'string' || list.source === '') throw invalid('list.source must be a non-empty string (a Range object is not emulated).');
           if (list.source.length > LIST_LIMIT) throw invalid(`A list source holds at most ${LIST_LIMIT} characters.`);
+          // "=…" is a reference to the cells that hold the values: checked like Excel does, kept as set.
+          listSourceRange(list.source, m.sheet);
         }
         const existing = new Set<string>();
         for (let r = m.box.top; r <= m.box.bottom && boxArea(m.box) <= 2_000_000; r++) {

@@ -60,6 +60,7 @@ export interface MemoryCell {
 }
 
 export interface MemoryValidation {
+  /** As set: a list rule's source is an inline list ("Ja,Nej") or a reference formula ("='Mål'!$A$30:$A$49"). */
   rule: Record<string, unknown>;
   errorAlert?: { showAlert: boolean; style: string; title: string; message: string };
   prompt?: { showPrompt: boolean; title: string; message: string };
@@ -226,6 +227,24 @@ function parseEnd(part: string, end: boolean, address: string): { row: number; c
   return { row, column };
 }
 
+/**
+ * The cells a list rule's source formula refers to ("='Mål'!$A$30:$A$49", "=$A$1:$A$5" on the
+ * validated sheet), or null for an inline list ("Ja,Nej"). Excel takes one row or one column and
+ * an existing sheet; other formulas (names, OFFSET, …) are not emulated.
+ */
+export function listSourceRange(source: string, home: MemorySheet): { sheet: MemorySheet; box: Box } | null {
+  if (!source.startsWith('=')) return null;
+  const text = source.slice(1).trim();
+  if (!/^(?:'(?:[^']|'')+'!|[^'!:]+!)?\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?$/.test(text)) {
+    throw new MemoryExcelError('NotImplemented', `The memory Excel does not emulate the list source ${source}; it takes a reference to cells.`);
+  }
+  const { sheet: name, box } = parseAddress(text);
+  const sheet = name === undefined ? home : home.workbook.findSheet(name);
+  if (!sheet) throw new MemoryExcelError('InvalidArgument', `The list source ${source} refers to a sheet the workbook does not have.`);
+  if (box.top !== box.bottom && box.left !== box.right) throw new MemoryExcelError('InvalidArgument', `The list source ${source} must be one row or one column.`);
+  return { sheet, box };
+}
+
 function invalidAddress(address: string): MemoryExcelError {
   return new MemoryExcelError('InvalidArgument', `The address "${address}" is not valid.`);
 }
@@ -376,6 +395,29 @@ export class MemorySheet {
       valueAxis: { ...c.valueAxis, title: { ...c.valueAxis.title } },
       legendVisible: c.legend.visible,
     }));
+  }
+
+  /**
+   * What the cell's drop-down offers now, or null without a list rule: the inline items, or the
+   * values the source cells hold at this moment (so values typed there later show up), with the
+   * source range. Blank source cells are left out here (Excel lists them as empty lines); numbers
+   * are plain text, unformatted. The source is looked up by the name in its formula: the memory
+   * Excel does not rewrite the formula when that sheet is renamed.
+   */
+  dropDown(address: string): { readonly source: RangeRef | null; readonly items: string[] } | null {
+    const { box } = parseAddress(address);
+    const list = this.validations.get(cellKey(box.top, box.left))?.rule.list as { source?: unknown } | undefined;
+    if (typeof list?.source !== 'string') return null;
+    const range = listSourceRange(list.source, this);
+    if (!range) return { source: null, items: list.source.split(',') };
+    const items: string[] = [];
+    for (let r = range.box.top; r <= range.box.bottom; r++) {
+      for (let c = range.box.left; c <= range.box.right; c++) {
+        const value = range.sheet.cells.get(cellKey(r, c))?.value ?? null;
+        if (value !== null && value !== '') items.push(typeof value === 'boolean' ? String(value).toUpperCase() : String(value));
+      }
+    }
+    return { source: { sheet: range.sheet.name, range: rangeAddress(range.box) }, items };
   }
 
   mergedAreas(): string[] {

@@ -240,6 +240,40 @@ describe('memory Excel: what Excel does with writes', () => {
   });
 });
 
+describe('memory Excel: list validation sources', () => {
+  const excel = createMemoryExcel({ workbook: new MemoryWorkbook(['Blad1', 'Mål']) });
+  const setRule = (source: string) =>
+    excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Blad1').getRange('A1:A3').dataValidation.rule = { list: { inCellDropDown: true, source } };
+      await context.sync();
+    });
+
+  it('keeps a reference source as set and offers what its cells hold now', async () => {
+    await setRule("='Mål'!$A$1:$A$3");
+    expect(excel.workbook.sheet('Blad1').cell('A2').validation!.rule).toEqual({ list: { inCellDropDown: true, source: "='Mål'!$A$1:$A$3" } });
+    expect(excel.workbook.sheet('Blad1').dropDown('A2')).toEqual({ source: { sheet: 'Mål', range: 'A1:A3' }, items: [] });
+    excel.workbook.sheet('Mål').setValues('A1', [['M1'], [null], [2]]);
+    expect(excel.workbook.sheet('Blad1').dropDown('A3')!.items).toEqual(['M1', '2']);
+    expect(excel.workbook.sheet('Blad1').dropDown('A4')).toBeNull();
+  });
+
+  it('reads a reference without a sheet name on the validated sheet', async () => {
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Blad1').getRange('A1:A3').dataValidation.clear();
+      await context.sync();
+    });
+    await setRule('=$C$1:D1');
+    excel.workbook.sheet('Blad1').setValues('C1', [[true, 'x']]);
+    expect(excel.workbook.sheet('Blad1').dropDown('A1')).toEqual({ source: { sheet: 'Blad1', range: 'C1:D1' }, items: ['TRUE', 'x'] });
+  });
+
+  it('refuses a reference to a missing sheet or to more than one row and column, and does not emulate other formulas', async () => {
+    await expect(setRule("='Saknas'!$A$1:$A$3")).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await expect(setRule('=Mål!A1:B3')).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await expect(setRule('=OFFSET(Mål!A1,0,0,3)')).rejects.toMatchObject({ code: 'NotImplemented' });
+  });
+});
+
 describe('memory Excel: copies for tests', () => {
   it('clones a workbook with everything observable, independent of the original', async () => {
     const excel = createMemoryExcel({ workbook: new MemoryWorkbook(['A', 'B']) });
