@@ -8,6 +8,9 @@ export interface ParsedArgs {
 
 export class UsageError extends Error {}
 
+/** `--strict-evidence` (issue 13): säker answers without underlag count as osäker; the workbook's own setting is not changed. */
+export const STRICT_EVIDENCE = 'strict-evidence';
+
 export function parseArgs(argv: readonly string[], valued: readonly string[]): ParsedArgs {
   const positionals: string[] = [];
   const flags = new Set<string>();

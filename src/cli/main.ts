@@ -42,6 +42,9 @@ export const USAGE = `infosak – Infosäkkollen från kommandoraden
         [--benchmark <benchmark.json> [--group grupp]] [--target nivå|grupp|föreskrift|nästa]
                                                  jämför med en grupp (bladet Benchmark) och välj ett mål
                                                  som Nästa nivå och Handlingsplan följer (sparas i arbetsboken)
+        [--strict-evidence]                      räkna säkra svar utan underlag som osäkra, som inställningen
+                                                 Säker kräver underlag på bladet Start gör (den ändras inte);
+                                                 gäller även score --answers
   infosak snapshot <in.xlsx> (--in-place | -o <ut.xlsx>) [--date ÅÅÅÅ-MM-DD]
                                                  spara mätningen i bladet Historik (samma datum ersätts)
   infosak compare <tidigare> <senare> [--json] [-o <ut.xlsx>]

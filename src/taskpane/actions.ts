@@ -24,6 +24,8 @@ import { PaneError, type CatalogChoice, type ComputeOutcome, type InsertOutcome,
 
 /** The issue code of a chart, picture or shape of the user's that the write would drop (src/workbook). */
 export const USER_OBJECT_DROPPED = 'user-object-dropped';
+/** The issue code of a "Säker kräver underlag" value that is neither Ja nor Nej (src/workbook/settings.ts). */
+const BAD_EVIDENCE_SETTING = 'bad-evidence-setting';
 
 /** Sheet names are case-insensitive in Excel. */
 function existing(sheetNames: readonly string[], wanted: readonly string[]): string[] {
@@ -69,7 +71,9 @@ const writer = () =>
     import(/* webpackChunkName: "write" */ '../workbook/computeTarget'),
     import(/* webpackChunkName: "write" */ '../workbook/targetRequest'),
     import(/* webpackChunkName: "write" */ '../workbook/benchmark'),
-  ]).then(([{ computeFromWorkbook, localToday }, { questionnairePlanOf }, { WriteRefusedError, applyPlanOffice }, { computeFromWorkbookWithTarget }, { targetRequestFor }, { workbookTarget }]) => ({
+    import(/* webpackChunkName: "write" */ '../workbook/settings'),
+  ]).then(([{ computeFromWorkbook, localToday }, { questionnairePlanOf }, { WriteRefusedError, applyPlanOffice }, { computeFromWorkbookWithTarget }, { targetRequestFor }, { workbookTarget }, { evidenceSettingPlan }]) => ({
+    evidenceSettingPlan,
     computeFromWorkbook,
     computeFromWorkbookWithTarget,
     targetRequestFor,
@@ -175,17 +179,19 @@ export function paneActions(host: ExcelHost): PaneActions {
         const loaded = await load(context, catalogsToCompute);
         stage.current = 'compute';
         onStep?.('computing');
-        const { WriteRefusedError, applyPlanOffice, computeFromWorkbook, computeFromWorkbookWithTarget, targetRequestFor, workbookTarget, localToday } = await writing;
+        const { WriteRefusedError, applyPlanOffice, computeFromWorkbook, computeFromWorkbookWithTarget, targetRequestFor, workbookTarget, localToday, evidenceSettingPlan } = await writing;
         await nextFrame();
+        // Issue 13: the switch's choice, when the user just made one; else the workbook's own setting.
+        const evidence = options.strictEvidence === undefined ? {} : { strictEvidence: options.strictEvidence };
         // Everything is computed before the first write, so a failure here leaves the workbook untouched.
-        let outcome = computeFromWorkbook(loaded.grid, localToday(), CATALOG_MODELS);
+        let outcome = computeFromWorkbook(loaded.grid, localToday(), CATALOG_MODELS, evidence);
         // The target the user chose (remembered on Nästa nivå) holds on every recompute, as in the CLI.
         const remembered = outcome.kind === 'computed' && outcome.model !== 'stammer-mean-v1' ? workbookTarget(loaded.grid) : undefined;
         if (remembered) {
           outcome = computeFromWorkbookWithTarget(loaded.grid, localToday(), (catalog) => {
             const request = targetRequestFor(remembered, catalog, undefined, loaded.grid);
             return request.kind === 'ok' ? request.request : undefined;
-          });
+          }, evidence);
         }
         // The pane shows a refused workbook like a foreign one: the issue says why, nothing was written.
         if (outcome.kind === 'refused') return { kind: 'foreign', issue: outcome.issue };
@@ -194,18 +200,22 @@ export function paneActions(host: ExcelHost): PaneActions {
         if (dropped.some((issue) => !allowed.has(droppedKey(issue)))) return { kind: 'confirm', dropped };
         stage.current = 'write';
         onStep?.('writing');
+        // The switch's choice goes into Start in the same write as the result computed with it.
+        const setting = options.strictEvidence !== undefined && outcome.model !== 'stammer-mean-v1' ? evidenceSettingPlan(loaded.grid, options.strictEvidence) : [];
         try {
-          knownSheets = (await applyPlanOffice(context, outcome.plan, loaded)).sheetNames;
+          knownSheets = (await applyPlanOffice(context, [...setting, ...outcome.plan], loaded)).sheetNames;
         } catch (error) {
           if (error instanceof WriteRefusedError) return { kind: 'blocked', refusal: error.refusal };
           throw error;
         }
-        const common = { kind: 'computed', answers: outcome.answers, issues: outcome.issues } as const;
+        // A value that was neither Ja nor Nej has just been replaced: its warning no longer holds.
+        const issues = setting.length ? outcome.issues.filter((i) => i.code !== BAD_EVIDENCE_SETTING) : outcome.issues;
+        const common = { kind: 'computed', answers: outcome.answers, issues } as const;
         switch (outcome.model) {
           case 'stammer-mean-v1':
             return { ...common, model: outcome.model, catalog: outcome.catalog, result: outcome.result, progress: stammerProgressOf(outcome.catalog, outcome.answers), written: stammerResultSheets(outcome.catalog) };
           default:
-            return { ...common, model: outcome.model, catalog: outcome.catalog, result: outcome.result, progress: progressOf(outcome.catalog, outcome.answers), written: RESULT_SHEETS };
+            return { ...common, model: outcome.model, catalog: outcome.catalog, result: outcome.result, evidence: outcome.evidence, progress: progressOf(outcome.catalog, outcome.answers), written: RESULT_SHEETS };
         }
       });
     },

@@ -2,6 +2,7 @@
  * What the task pane's components work with: the use cases (PaneActions) and their outcomes as data.
  * No adapter imports here, so components can depend on this file; actions.ts implements it.
  */
+import type { EvidenceRule } from '../core/answers/strictEvidence';
 import type { AnswerSet } from '../core/answers/types';
 import type { AnyCatalog } from '../core/catalog/models';
 import type { Catalog, Text } from '../core/catalog/types';
@@ -75,7 +76,8 @@ export type WorkbookState =
 export type ComputeStep = 'reading' | 'computing' | 'writing';
 
 export type Computed = (
-  | { readonly model: 'leveled-points-v1'; readonly catalog: Catalog; readonly result: ScoreResult }
+  /** evidence: "Säker kräver underlag" (issue 13), on or off, and the answers it affects (or would). */
+  | { readonly model: 'leveled-points-v1'; readonly catalog: Catalog; readonly result: ScoreResult; readonly evidence: EvidenceRule }
   | { readonly model: 'stammer-mean-v1'; readonly catalog: StammerCatalog; readonly result: StammerResult }
 ) & {
   readonly kind: 'computed';
@@ -105,6 +107,11 @@ export type InsertOutcome =
 export interface ComputeOptions {
   /** The user confirmed dropping these objects (the 'user-object-dropped' issues of a 'confirm' outcome). */
   readonly allowDropped?: readonly LocatedIssue[];
+  /**
+   * The pane's switch (issue 13): "Säker kräver underlag" set to this on Start (Ja / Nej), written
+   * together with the result computed with it. Undefined: as the workbook says.
+   */
+  readonly strictEvidence?: boolean;
 }
 
 /** Every effect the pane has; each rejects with a PaneError. */

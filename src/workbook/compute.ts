@@ -5,16 +5,19 @@ import { feedbackFor } from '../core/feedback/feedback';
 import { suggestActivities } from '../core/plans/activities';
 import { indicateRegulation, type RegulationResult } from '../core/regulation/indication';
 import { findRegulation } from '../core/regulation/registry';
-import { score, type ScoreResult } from '../core/scoring/score';
+import type { ScoreResult } from '../core/scoring/score';
+import { scoreWithEvidenceRule, type EvidenceRule } from '../core/answers/strictEvidence';
 import { targetPath, type TargetPath } from '../core/targets/target';
 import { lastFilledRow } from './headers';
 import { previousMeasurement } from './history';
 import { RESULT_SHEETS, RESULT_TITLES, SHEETS } from './layout';
 import { sincePreviousLine } from './plan/history';
+import { type PathCostSummary } from './plan/planRows';
 import { resultPlan } from './plan/results';
 import type { TargetRequest } from './plan/targetSheet';
 import type { SheetGrid, WorkbookGrid, WritePlan } from './plan/types';
 import { findCatalogId, modelUnsupported, readWorkbook, type LocatedIssue } from './read';
+import { readEvidenceSetting } from './settings';
 import { resultSheets as stammerResultSheets } from './stammer/layout';
 import { readStammerWorkbook } from './stammer/read';
 import { computeStammerResult, type StammerComputed } from './stammer/results';
@@ -25,31 +28,38 @@ export interface Computed {
   readonly catalog: Catalog;
   readonly answers: AnswerSet;
   readonly result: ScoreResult;
+  /** "Säker kräver underlag" (issue 13): whether it was on, and the säker answers without underlag it affects (or would). */
+  readonly evidence: EvidenceRule;
   readonly regulation?: RegulationResult;
   readonly plan: WritePlan;
   /** What writing the plan will do that the user should know (a plan date Excel cannot read, a Gantt with no room). */
   readonly planIssues: readonly LocatedIssue[];
   /** The path to the chosen target, when one was given. */
   readonly target?: TargetPath;
+  /** What the activities on the path to the next level (or the target) are estimated to cost (issue 13). */
+  readonly actionPlan?: PathCostSummary;
 }
 
 /** Choices beyond the answers: a target (issue 11) that Nästa nivå and Handlingsplan follow instead of the next level. */
 export interface ComputeOptions {
   readonly target?: TargetRequest;
+  /** Issue 13: score säker answers without underlag as osäker; undefined = as the workbook says (Start), else off. */
+  readonly strictEvidence?: boolean;
 }
 
 /** From an answer set to the result and the full write plan; nothing is written here. */
 export function computeResult(catalog: Catalog, answers: AnswerSet, today: string, existingPlan?: SheetGrid, history?: SheetGrid, options: ComputeOptions = {}): Computed {
-  const result = score(catalog, answers);
+  const { result, evidence } = scoreWithEvidenceRule(catalog, answers, options.strictEvidence ?? false);
   // Issue 10: the summary says what changed since the last measurement saved before today.
   const previous = history ? previousMeasurement(history, catalog, today) : undefined;
   const spec = findRegulation(catalog.id);
   const regulation = spec ? indicateRegulation(catalog, result, spec) : undefined;
   const request = options.target;
   const target = request ? { ...request, path: targetPath(catalog, result, request.spec, spec) } : undefined;
-  const { plan, issues: planIssues } = resultPlan({
+  const { plan, issues: planIssues, cost } = resultPlan({
     catalog,
     result,
+    evidence,
     feedback: feedbackFor(catalog, result),
     activities: suggestActivities(catalog, result, spec, target?.path),
     target,
@@ -58,7 +68,7 @@ export function computeResult(catalog: Catalog, answers: AnswerSet, today: strin
     today,
     sincePrevious: previous?.result ? sincePreviousLine({ date: previous.date, result: previous.result }, result) : undefined,
   });
-  return { model: LEVELED_MODEL, catalog, answers, result, regulation, plan, planIssues, ...(target ? { target: target.path } : {}) };
+  return { model: LEVELED_MODEL, catalog, answers, result, evidence, regulation, plan, planIssues, ...(target ? { target: target.path } : {}), ...(cost ? { actionPlan: cost } : {}) };
 }
 
 type Refused = { readonly kind: 'refused'; readonly issue: LocatedIssue };
@@ -80,6 +90,7 @@ export function computeFromWorkbook<M extends CatalogModel = typeof LEVELED_MODE
   grid: WorkbookGrid,
   today: string,
   models: readonly M[] = [LEVELED_MODEL] as unknown as readonly M[],
+  options: ComputeOptions = {},
 ): OutcomeOf<M> {
   const id = findCatalogId(grid);
   const catalog = id === undefined ? undefined : findAnyCatalog(id);
@@ -89,7 +100,7 @@ export function computeFromWorkbook<M extends CatalogModel = typeof LEVELED_MODE
     case 'stammer-mean-v1':
       return computeStammerFromWorkbook(catalog, grid, today) as OutcomeOf<M>;
     default:
-      return computeLeveledFromWorkbook(grid, today) as OutcomeOf<M>;
+      return computeLeveledFromWorkbook(grid, today, options) as OutcomeOf<M>;
   }
 }
 
@@ -102,15 +113,17 @@ function takenBy(grid: WorkbookGrid, names: readonly string[]): Refused | undefi
   return undefined;
 }
 
-function computeLeveledFromWorkbook(grid: WorkbookGrid, today: string): WorkbookOutcome {
+function computeLeveledFromWorkbook(grid: WorkbookGrid, today: string, options: ComputeOptions): WorkbookOutcome {
   const read = readWorkbook(grid);
   if (read.kind === 'foreign') return { kind: 'refused', issue: read.issue };
   const taken = takenBy(grid, RESULT_SHEETS);
   if (taken) return taken;
   const plan = ownerOf(grid, SHEETS.actionPlan).kind === 'ours' ? grid.sheets.get(SHEETS.actionPlan) : undefined;
   const history = ownerOf(grid, SHEETS.history).kind === 'ours' ? grid.sheets.get(SHEETS.history) : undefined;
-  const computed = computeResult(read.catalog, read.answers, today, plan, history);
-  return { kind: 'computed', ...computed, issues: [...read.issues, ...computed.planIssues, ...droppedObjects(grid, computed.plan)] };
+  // Issue 13: the option as the workbook keeps it on Start, unless the caller decides (the CLI's --strict-evidence).
+  const setting = readEvidenceSetting(grid);
+  const computed = computeResult(read.catalog, read.answers, today, plan, history, { ...options, strictEvidence: options.strictEvidence ?? setting.strict });
+  return { kind: 'computed', ...computed, issues: [...read.issues, ...setting.issues, ...computed.planIssues, ...droppedObjects(grid, computed.plan)] };
 }
 
 function computeStammerFromWorkbook(catalog: StammerCatalog, grid: WorkbookGrid, today: string): Refused | Located<StammerComputed> {

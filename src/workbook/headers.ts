@@ -48,14 +48,58 @@ export function findHeader<K extends string>(
   for (let r = 0; r < rows; r++) {
     const cells = sheet.values[r];
     if (!cells) continue;
-    const columns = new Map<K, number>();
+    const columns = columnsIn(cells, specs, 0, Math.min(cells.length, HEADER_SEARCH_COLUMNS));
+    if (required.every((k) => columns.has(k))) return { row: r + 1, columns };
+  }
+  return undefined;
+}
+
+/** The column of each spec found in cells[from..to) (the first match from the left), 1-based. */
+function columnsIn<K extends string>(cells: readonly Scalar[], specs: readonly HeaderSpec<K>[], from: number, to: number): Map<K, number> {
+  const columns = new Map<K, number>();
+  for (let c = from; c < to; c++) {
+    const text = headerText(cells[c]);
+    if (!text) continue;
+    const spec = specs.find((s) => !columns.has(s.key) && matches(text, s));
+    if (spec) columns.set(spec.key, c + 1);
+  }
+  return columns;
+}
+
+/**
+ * findHeader for tables that may share a header row, side by side (the goal blocks on Mål): the
+ * row is the first with the `anchor` header (the one no other table has) and every `required`
+ * one. When that row holds the `split` header (each table's first column, "Id") more than once,
+ * it is cut before each of them and only the part holding the anchor is matched; otherwise the
+ * whole row is, as findHeader does.
+ */
+export function findHeaderPart<K extends string>(
+  sheet: SheetGrid,
+  specs: readonly HeaderSpec<K>[],
+  required: readonly K[],
+  anchor: K,
+  split: K,
+): HeaderLayout<K> | undefined {
+  const anchorSpec = specs.find((s) => s.key === anchor);
+  const splitSpec = specs.find((s) => s.key === split);
+  if (!anchorSpec || !splitSpec) return undefined;
+  const rows = Math.min(sheet.values.length, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < rows; r++) {
+    const cells = sheet.values[r];
+    if (!cells) continue;
     const width = Math.min(cells.length, HEADER_SEARCH_COLUMNS);
+    let at = -1;
+    const splits: number[] = [];
     for (let c = 0; c < width; c++) {
       const text = headerText(cells[c]);
       if (!text) continue;
-      const spec = specs.find((s) => !columns.has(s.key) && matches(text, s));
-      if (spec) columns.set(spec.key, c + 1);
+      if (at < 0 && matches(text, anchorSpec)) at = c;
+      else if (matches(text, splitSpec)) splits.push(c);
     }
+    if (at < 0) continue;
+    const from = splits.length > 1 ? Math.max(0, ...splits.filter((c) => c < at)) : 0;
+    const to = splits.length > 1 ? Math.min(width, ...splits.filter((c) => c > at)) : width;
+    const columns = columnsIn(cells, specs, from, to);
     if (required.every((k) => columns.has(k))) return { row: r + 1, columns };
   }
   return undefined;

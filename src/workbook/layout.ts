@@ -18,6 +18,10 @@ export const SHEETS = {
   comparison: 'Jämförelse',
   /** The organisation against a benchmark group (issue 11), written by `score --benchmark`. */
   benchmark: 'Benchmark',
+  /** The user's goals (issue 13), in a structure the product makes once. */
+  goals: 'Mål',
+  /** The chain strategic → short-term → annual → activity, rewritten by every computation. */
+  goalGraph: 'Målgraf',
 } as const;
 
 /**
@@ -69,14 +73,24 @@ export const HISTORY_SHEETS: readonly string[] = [SHEETS.history, SHEETS.trend, 
 export const BENCHMARK_SHEETS: readonly string[] = [SHEETS.benchmark];
 
 /**
- * Sheets the reader needs: the questionnaire, the result sheets (to merge the plan and to check
- * ownership), Historik (saved measurements) and the other history sheets (to check ownership).
+ * The goals (issue 13): Mål is made once and is the user's from then on; Målgraf is rewritten on
+ * every computation. Not in RESULT_SHEETS: a user's own sheet of either name is kept and only
+ * leaves out what would have been written there (a warning), never stops a computation.
  */
-export const INPUT_SHEETS: readonly string[] = [...QUESTIONNAIRE_SHEETS, ...RESULT_SHEETS, ...HISTORY_SHEETS];
+export const GOAL_SHEETS: readonly string[] = [SHEETS.goals, SHEETS.goalGraph];
+
+/**
+ * Sheets the reader needs: the questionnaire, the result sheets (to merge the plan and to check
+ * ownership), Historik (saved measurements), the other history sheets (to check ownership) and
+ * the goals.
+ */
+export const INPUT_SHEETS: readonly string[] = [...QUESTIONNAIRE_SHEETS, ...RESULT_SHEETS, ...HISTORY_SHEETS, ...GOAL_SHEETS];
 
 /** Column A holds ids on every answer sheet; the label on Start whose column-B neighbour is the catalog id. */
 export const ID_COLUMN = 'A';
 export const CATALOG_LABEL = 'Katalog-id';
+/** The label on Start whose column-B neighbour is the option "Säker kräver underlag" (issue 13, settings.ts). */
+export const EVIDENCE_LABEL = 'Säker kräver underlag';
 
 /** Question sheets: A id · B nr/letter · C text · D tick or certainty · E comment · F evidence. */
 export const Q_COLUMNS = { id: 1, number: 2, text: 3, answer: 4, comment: 5, evidence: 6 } as const;
@@ -129,7 +143,11 @@ export const YES_NO = ['Ja', 'Nej', 'Vet ej'];
 export const CERTAINTY_LABELS = ['Säker', 'Osäker'];
 export const TICK = 'x';
 
-/** Handlingsplan columns (MODEL.md, seed 002) plus the id and the tool's own "Beräknat läge". */
+/**
+ * Handlingsplan columns (MODEL.md, seed 002) plus the id, the estimated cost and hours as numbers
+ * beside "Kostnader och resurser" (issue 13: summed for the path to the next level) and the tool's
+ * own "Beräknat läge".
+ */
 export const PLAN_COLUMNS = [
   'Id',
   'Aktivitet (namn och kort beskrivning)',
@@ -137,6 +155,8 @@ export const PLAN_COLUMNS = [
   'Säkerhetsåtgärd / fråga',
   'Prioritet',
   'Kostnader och resurser',
+  'Kostnad (kr)',
+  'Tid (timmar)',
   'Ansvarig',
   'Startdatum',
   'Slutdatum',

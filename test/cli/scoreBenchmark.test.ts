@@ -133,7 +133,7 @@ describe('score --target', () => {
     const rows = (plan.grid.sheets.get(SHEETS.actionPlan)!.values as any[][]).filter((r) => /^HP-F\d+$/.test(String(r?.[0])));
     const first = expected.steps[0];
     const row = rows.find((r) => r[0] === `HP-F${String(first.number).padStart(2, '0')}`)!;
-    expect(row[11]).toMatch(/^Behövs \(prioritet 1\): under minimikravet för nivå 4/);
+    expect(row[13]).toMatch(/^Behövs \(prioritet 1\): under minimikravet för nivå 4/);
 
     // Computed again without --target: the workbook remembers nivå 4.
     const again = await cli('score', out, '--in-place', '--json');
@@ -164,8 +164,8 @@ describe('score --target', () => {
     const plan = await sheet(out, SHEETS.actionPlan);
     const values = plan.grid.sheets.get(SHEETS.actionPlan)!.values as any[][];
     const stepRow = values.findIndex((r) => r?.[0] === `HP-F${String(result.target.steps[0].number).padStart(2, '0')}`) + 1;
-    expect(values[stepRow - 1][11]).toMatch(/under gruppens poäng \(Typkommun\)/);
-    writeFileSync(out, await editSheetCells(readFileSync(out), SHEETS.actionPlan, { [`G${stepRow}`]: 'Anna Andersson', [`J${stepRow}`]: 'Budget 2027' }));
+    expect(values[stepRow - 1][13]).toMatch(/under gruppens poäng \(Typkommun\)/);
+    writeFileSync(out, await editSheetCells(readFileSync(out), SHEETS.actionPlan, { [`I${stepRow}`]: 'Anna Andersson', [`L${stepRow}`]: 'Budget 2027' }));
 
     // Without the benchmark file the workbook still knows the group's answers (on its Benchmark sheet).
     const remembered = await cli('score', out, '--in-place', '--json');
@@ -178,8 +178,8 @@ describe('score --target', () => {
     expect(r.target).toMatchObject({ kind: 'regulation', level: 3 });
     expect(r.target.paragraphs.closed.length).toBeGreaterThan(0);
     const after = await sheet(out, SHEETS.actionPlan);
-    expect(after.cell(`G${stepRow}`)).toBe('Anna Andersson');
-    expect(after.cell(`J${stepRow}`)).toBe('Budget 2027');
+    expect(after.cell(`I${stepRow}`)).toBe('Anna Andersson');
+    expect(after.cell(`L${stepRow}`)).toBe('Budget 2027');
     const next = await sheet(out, SHEETS.nextLevel);
     expect(next.cell('A1')).toBe('Nästa nivå – vägen till MSBFS 2020:6 (nivå 3)');
     const missing = checkerMissing();

@@ -147,7 +147,7 @@ export async function memoryFacts(excel: MemoryExcel, sheets: readonly string[])
     for (const key of sheet.validations.keys()) {
       const row = Math.floor(key / 16384) + 1;
       const column = (key % 16384) + 1;
-      const source = String((sheet.validations.get(key)!.rule.list as { source?: string } | undefined)?.source ?? '');
+      const source = String((sheet.validations.get(key)!.rule.list as { source?: string } | undefined)?.source ?? '').replace(/^=/, '');
       (validations[source] ??= []).push(cellAddress(row, column));
     }
     for (const list of Object.values(validations)) list.sort();

@@ -302,49 +302,49 @@ describe('updateActionPlan on a grid: only "Beräknat läge", new rows and the G
     const { ops } = updateActionPlan({ name: PLAN, values: grid }, activitiesBefore(), { today: '2026-01-15' });
     const values = ops.filter((o): o is ValuesOp => o.kind === 'values');
     expect(values).toHaveLength(1);
-    expect(values[0].at).toBe(`M${PLAN_HEADER_ROW}`);
+    expect(values[0].at).toBe(`O${PLAN_HEADER_ROW}`);
   });
 
   test('an inserted column, a deleted row above the header and a user column right of the plan are followed', () => {
     const grid = firstPlanGrid();
-    // Delete row 3 (blank) and insert a "Egen status" column before Status (column K).
-    const moved: Scalar[][] = grid.filter((_, i) => i !== 2).map((row) => (row ? [...row.slice(0, 10), null, ...row.slice(10)] : row));
+    // Delete row 3 (blank) and insert a "Egen status" column before Status (column M).
+    const moved: Scalar[][] = grid.filter((_, i) => i !== 2).map((row) => (row ? [...row.slice(0, 12), null, ...row.slice(12)] : row));
     const header = PLAN_HEADER_ROW - 1;
-    moved[header - 1][10] = 'Egen status';
-    moved[header][10] = 'Min kommentar';
+    moved[header - 1][12] = 'Egen status';
+    moved[header][12] = 'Min kommentar';
     const col = columnsOf(moved[header - 1]);
-    expect(col.status).toBe(11);
+    expect(col.status).toBe(13);
     const { ops } = updateActionPlan({ name: PLAN, values: moved }, activitiesAfter(), ctx);
     const after = applyValues(moved, ops);
-    expect(after[header][10]).toBe('Min kommentar');
+    expect(after[header][12]).toBe('Min kommentar');
     const r = after.findIndex((x) => x?.[col.id] === 'HP-F35');
     expect(String(after[r][col.computed])).toMatch(/^Uppfyllt/);
     // The Gantt stays where the inserted column moved it (one to the right), and its rule follows the date columns.
     const cf = ops.find((o): o is ConditionalFormatOp => o.kind === 'conditionalFormat')!;
-    expect(cf.range.startsWith(`N${header + 1}:`)).toBe(true);
-    expect(cf.formula).toContain('$H4');
-    expect(cf.formula).toContain('$I4');
+    expect(cf.range.startsWith(`P${header + 1}:`)).toBe(true);
+    expect(cf.formula).toContain('$J4');
+    expect(cf.formula).toContain('$K4');
     expect(cf.replaces).toBeDefined();
     expect(cf.formula).toContain(cf.replaces!);
   });
 
   test('the Gantt stays where its months are; text typed in it is left; without months it goes right of everything, or is dropped when the sheet is full', () => {
     const grid = firstPlanGrid();
-    grid[PLAN_HEADER_ROW - 1][12] = 'Mina anteckningar'; // typed over the first Gantt month (M)
-    grid[PLAN_HEADER_ROW][16] = 'Pågår'; // typed in a Gantt cell (Q5)
+    grid[PLAN_HEADER_ROW - 1][14] = 'Mina anteckningar'; // typed over the first Gantt month (O)
+    grid[PLAN_HEADER_ROW][18] = 'Pågår'; // typed in a Gantt cell (S5)
     let { ops } = updateActionPlan({ name: PLAN, values: grid }, activitiesBefore(), ctx);
     let cf = ops.find((o): o is ConditionalFormatOp => o.kind === 'conditionalFormat')!;
-    expect(cf.range.startsWith(`N${PLAN_HEADER_ROW + 1}:`)).toBe(true);
+    expect(cf.range.startsWith(`P${PLAN_HEADER_ROW + 1}:`)).toBe(true);
     const applied = applyValues(grid, ops);
-    expect(applied[PLAN_HEADER_ROW - 1][12]).toBe('Mina anteckningar');
-    expect(applied[PLAN_HEADER_ROW][16]).toBe('Pågår');
+    expect(applied[PLAN_HEADER_ROW - 1][14]).toBe('Mina anteckningar');
+    expect(applied[PLAN_HEADER_ROW][18]).toBe('Pågår');
 
     const noMonths = firstPlanGrid();
-    noMonths[PLAN_HEADER_ROW - 1] = noMonths[PLAN_HEADER_ROW - 1].slice(0, 12);
-    noMonths[PLAN_HEADER_ROW - 1][14] = 'Uppföljning'; // a user column at O
+    noMonths[PLAN_HEADER_ROW - 1] = noMonths[PLAN_HEADER_ROW - 1].slice(0, 14);
+    noMonths[PLAN_HEADER_ROW - 1][16] = 'Uppföljning'; // a user column at Q
     ({ ops } = updateActionPlan({ name: PLAN, values: noMonths }, activitiesBefore(), ctx));
     cf = ops.find((o): o is ConditionalFormatOp => o.kind === 'conditionalFormat')!;
-    expect(cf.range.startsWith(`P${PLAN_HEADER_ROW + 1}:`)).toBe(true);
+    expect(cf.range.startsWith(`R${PLAN_HEADER_ROW + 1}:`)).toBe(true);
 
     noMonths[PLAN_HEADER_ROW] = [...noMonths[PLAN_HEADER_ROW]];
     noMonths[PLAN_HEADER_ROW][16383] = 'stray'; // XFD5

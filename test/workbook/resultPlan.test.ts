@@ -104,7 +104,7 @@ describe.each<[string, () => AnswerSet]>([
 
   test('Handlingsplan has the ten MODEL.md columns, in order', () => {
     const cells = planCells(plan, 'Handlingsplan');
-    const header = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L'].map((c) => cells.get(`${c}4`));
+    const header = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N'].map((c) => cells.get(`${c}4`));
     const names = header.filter((h): h is string => typeof h === 'string' && MODEL_COLUMNS.some((m) => h.startsWith(m)));
     expect(names).toHaveLength(10);
     names.forEach((h, i) => expect(h.startsWith(MODEL_COLUMNS[i])).toBe(true));

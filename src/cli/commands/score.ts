@@ -1,5 +1,5 @@
-import { score } from '../../core/scoring/score';
-import type { ParsedArgs } from '../args';
+import { scoreWithEvidenceRule } from '../../core/answers/strictEvidence';
+import { STRICT_EVIDENCE, type ParsedArgs } from '../args';
 import { UsageError } from '../args';
 import { resultJson } from '../format/resultJson';
 import { summaryText } from '../format/summary';
@@ -9,7 +9,7 @@ import { scoreStammerAnswers } from './stammer';
 import { scoreAnswersWithBenchmark } from './scoreBenchmark';
 import { scoreWorkbook } from './workbook';
 
-/** `infosak score --answers <file.json> [--json] [--benchmark <b.json> [--group id]] [--target mål]` */
+/** `infosak score --answers <file.json> [--json] [--benchmark <b.json> [--group id]] [--target mål] [--strict-evidence]` */
 export async function scoreCommand(args: ParsedArgs, out: Output): Promise<number> {
   const answersPath = args.options.get('answers');
   if (!answersPath && args.positionals[0]) return scoreWorkbook(args.positionals[0], args, out);
@@ -20,7 +20,7 @@ export async function scoreCommand(args: ParsedArgs, out: Output): Promise<numbe
   if (catalog.model === 'stammer-mean-v1') return scoreStammerAnswers(catalog, set, args, out);
   // Issue 11: against a benchmark group and/or a chosen target.
   if (args.options.has('benchmark') || args.options.has('target')) return scoreAnswersWithBenchmark(catalog, set, args, out);
-  const result = score(catalog, set);
-  out.stdout(args.flags.has('json') ? JSON.stringify(resultJson(result), null, 2) : summaryText(catalog, result));
+  const { result, evidence } = scoreWithEvidenceRule(catalog, set, args.flags.has(STRICT_EVIDENCE));
+  out.stdout(args.flags.has('json') ? JSON.stringify(resultJson(result, 'sv', evidence), null, 2) : summaryText(catalog, result, evidence));
   return result.errors.length ? EXIT_INPUT_ERRORS : EXIT_OK;
 }

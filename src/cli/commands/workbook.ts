@@ -12,7 +12,7 @@ import { allInputSheets, fillPlanOf, modelOfWorkbook, questionnairePlanOf, quest
 import type { WorkbookGrid, WritePlan } from '../../workbook/plan/types';
 import type { LocatedIssue } from '../../workbook/read';
 import { describeIssue } from '../../i18n';
-import { UsageError, type ParsedArgs } from '../args';
+import { STRICT_EVIDENCE, UsageError, type ParsedArgs } from '../args';
 import { writeFileAtomic } from '../atomicWrite';
 import { chooseGroup, comparisonLines, loadBenchmarkFile, targetJson, targetLines, targetRequest } from '../benchmarkOptions';
 import { resultJson } from '../format/resultJson';
@@ -168,7 +168,8 @@ export async function scoreWorkbook(input: string, args: ParsedArgs, out: Output
     targetLabel = r?.label ?? '';
     return r;
   };
-  const outcome = computeFromWorkbookWithTarget(grid, today, targetText ? request : undefined);
+  // --strict-evidence turns the option on for this computation only; the workbook's Start is not changed.
+  const outcome = computeFromWorkbookWithTarget(grid, today, targetText ? request : undefined, args.flags.has(STRICT_EVIDENCE) ? { strictEvidence: true } : {});
   if (outcome.kind === 'refused') throw foreign(input, outcome.issue);
   let plan = outcome.plan;
   let comparison: BenchmarkComparison | undefined;
@@ -190,9 +191,10 @@ export async function scoreWorkbook(input: string, args: ParsedArgs, out: Output
   const warnings = issues.filter((i) => i.severity === 'warning');
   if (args.flags.has('json')) {
     const json = {
-      ...resultJson(outcome.result),
+      ...resultJson(outcome.result, 'sv', outcome.evidence),
       ...(outcome.target ? { target: targetJson(outcome.target) } : {}),
       ...(comparison ? { benchmark: comparison } : {}),
+      ...(outcome.actionPlan ? { actionPlan: outcome.actionPlan } : {}),
       errors: errors.map(locatedJson),
       warnings: warnings.map(locatedJson),
       ...(target ? { written: target } : {}),
@@ -200,8 +202,9 @@ export async function scoreWorkbook(input: string, args: ParsedArgs, out: Output
     out.stdout(JSON.stringify(json, null, 2));
     if (groupNote) out.stderr(groupNote);
   } else {
-    out.stdout(summaryText(outcome.catalog, { ...outcome.result, errors: [], warnings: [] }));
+    out.stdout(summaryText(outcome.catalog, { ...outcome.result, errors: [], warnings: [] }, outcome.evidence));
     if (outcome.target) out.stdout(['', ...targetLines(outcome.target, targetLabel)].join('\n'));
+    if (outcome.actionPlan?.line) out.stdout(`\nKostnad enligt handlingsplanen: ${outcome.actionPlan.line}`);
     if (comparison && benchmark) out.stdout(['', ...(groupNote ? [groupNote] : []), ...comparisonLines(comparison, benchmark.file.source)].join('\n'));
     for (const i of issues) out.stdout(`  ${i.severity === 'error' ? 'Fel' : 'Varning'}: ${describeIssue(i)}`);
     if (target) out.stdout(`\nResultatet skrevs till ${target}`);

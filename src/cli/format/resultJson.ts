@@ -1,8 +1,14 @@
+import type { EvidenceRule } from '../../core/answers/strictEvidence';
 import type { ScoreResult } from '../../core/scoring/score';
 import { describeIssue, type Locale } from '../../i18n';
 
-/** The `--json` result: the documented fields (README), with issues worded. */
-export function resultJson(result: ScoreResult, locale: Locale = 'sv') {
+/** "Säker kräver underlag" (issue 13): on or off, how many answers it affects (or would), and which. */
+export function evidenceJson(rule: EvidenceRule) {
+  return { strictEvidence: rule.strict, affected: rule.affected.length, questions: [...rule.affected] };
+}
+
+/** The `--json` result: the documented fields (README), with issues worded; `evidence` when the rule is given. */
+export function resultJson(result: ScoreResult, locale: Locale = 'sv', evidence?: EvidenceRule) {
   const word = (i: ScoreResult['errors'][number]) => ({
     code: i.code,
     question: i.question,
@@ -18,6 +24,7 @@ export function resultJson(result: ScoreResult, locale: Locale = 'sv') {
     measures: result.measures,
     answered: result.answeredCount,
     uncertain: result.uncertainCount,
+    ...(evidence ? { evidence: evidenceJson(evidence) } : {}),
     levelChecks: result.levelChecks,
     areas: result.areas.map((a) => ({
       id: a.id,

@@ -1,10 +1,12 @@
 import type { Catalog } from '../../core/catalog/types';
+import type { EvidenceRule } from '../../core/answers/strictEvidence';
 import type { ScoreResult } from '../../core/scoring/score';
 import { describeIssue } from '../../i18n';
 import { boxes } from '../../workbook/plan/actionPlan';
+import { evidenceText } from '../../workbook/plan/evidenceText';
 
 /** The readable Swedish summary printed by `infosak score` without --json. */
-export function summaryText(catalog: Catalog, r: ScoreResult): string {
+export function summaryText(catalog: Catalog, r: ScoreResult, evidence?: EvidenceRule): string {
   const lines: string[] = [];
   const org = r.organisation.name ? `${r.organisation.name}: ` : '';
   const level = catalog.levels[r.level];
@@ -14,6 +16,9 @@ export function summaryText(catalog: Catalog, r: ScoreResult): string {
     `Poäng ${r.totalPoints} av ${r.maxPoints} · åtgärder ${r.measures.done} av ${r.measures.possible} · ` +
       `besvarade frågor ${r.answeredCount} av ${r.questions.length} (${r.uncertainCount} osäkra)`,
   );
+  // Issue 13: what "Säker kräver underlag" did (on), or would do (off, when some säker answers lack underlag).
+  const rule = evidence ? evidenceText(evidence) : undefined;
+  if (rule) lines.push(`Säker kräver underlag: ${rule.charAt(0).toLowerCase()}${rule.slice(1)}`);
   lines.push('');
   lines.push('Arbetsområden (indikativ nivå, poäng):');
   for (const a of r.areas) lines.push(`  ${a.id}  ${a.name.sv.padEnd(52)} nivå ${a.level}  ${a.points}/${a.maxPoints} p`);

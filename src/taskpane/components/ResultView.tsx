@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Badge, Caption1, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useAreaListStyles } from './areaListStyles';
 import type { Catalog } from '../../core/catalog/types';
@@ -77,10 +78,12 @@ export interface ResultViewProps {
   readonly result: ScoreResult;
   /** '' = all areas */
   readonly area: string;
+  /** "Säker kräver underlag" and its switch (issue 13), shown with the level it can change. */
+  readonly evidenceSetting?: ReactNode;
 }
 
 /** The level with its description, area levels, quick facts and the cheapest path to the next level. */
-export function ResultView({ catalog, result, area }: ResultViewProps) {
+export function ResultView({ catalog, result, area, evidenceSetting }: ResultViewProps) {
   const s = useStyles();
   const areaList = useAreaListStyles();
   const { t, f, locale } = useText();
@@ -112,6 +115,7 @@ export function ResultView({ catalog, result, area }: ResultViewProps) {
         {info && <Text size={200} className={s.description}>{info.description[locale]}</Text>}
         {result.regulationIndicated && <div className={s.regulation}>{t.result.regulation}</div>}
         {!next && <Text>{t.result.maxLevel}</Text>}
+        {evidenceSetting}
       </Section>
 
       <Section title={t.result.areas}>

@@ -30,6 +30,8 @@ import { ConfirmBar } from './ConfirmBar';
 import { FailureBar, type Failure } from './FailureBar';
 // The follow-up panels are opened on demand: their code loads with them, not with the pane (issue 14).
 const FollowUpPanels = lazy(() => import(/* webpackChunkName: "followup" */ './FollowUpPanels').then((m) => ({ default: m.FollowUpPanels })));
+// The switch of "Säker kräver underlag" (issue 13) shows only with a result: its code loads with it.
+const EvidenceSetting = lazy(() => import(/* webpackChunkName: "evidence" */ './EvidenceSetting').then((m) => ({ default: m.EvidenceSetting })));
 import type { FollowUpActions } from '../followUp';
 import { Header } from './Header';
 import { IssueList } from './IssueList';
@@ -191,7 +193,9 @@ export function TaskPane({ actions, onLocaleChange, summary, followUp }: TaskPan
     }
   };
 
-  const compute = async (allowDropped?: readonly LocatedIssue[]) => {
+  // The switch's choice the confirm bar is asking about, so "Skriv resultatet ändå" keeps it.
+  const confirmEvidence = useRef<boolean | undefined>(undefined);
+  const compute = async (allowDropped?: readonly LocatedIssue[], strictEvidence?: boolean) => {
     setBusy('reading');
     setFailure(null);
     setNotice(null);
@@ -204,10 +208,11 @@ export function TaskPane({ actions, onLocaleChange, summary, followUp }: TaskPan
           setBusy(step);
           setAnnouncement({ key: step });
         },
-        { allowDropped },
+        { allowDropped, strictEvidence },
       );
       setAnnouncement(null);
       if (outcome.kind === 'confirm') {
+        confirmEvidence.current = strictEvidence;
         setConfirm(outcome.dropped);
       } else if (outcome.kind === 'blocked') {
         setRefusal(outcome.refusal);
@@ -229,7 +234,7 @@ export function TaskPane({ actions, onLocaleChange, summary, followUp }: TaskPan
       }
     } catch (error) {
       setAnnouncement(null);
-      setFailure(toFailure(error, 'read', () => void compute(allowDropped)));
+      setFailure(toFailure(error, 'read', () => void compute(allowDropped, strictEvidence)));
     } finally {
       setBusy(null);
       refreshSummary();
@@ -380,7 +385,7 @@ export function TaskPane({ actions, onLocaleChange, summary, followUp }: TaskPan
               <ConfirmBar
                 dropped={confirm}
                 disabled={busy !== null}
-                onProceed={() => void compute(confirm)}
+                onProceed={() => void compute(confirm, confirmEvidence.current)}
                 onCancel={() => {
                   setConfirm(null);
                   setNotice({ kind: 'cancelled' });
@@ -413,7 +418,18 @@ export function TaskPane({ actions, onLocaleChange, summary, followUp }: TaskPan
               <>
                 <AreaFilter catalog={state.catalog} value={area} onChange={setArea} />
                 <IssueList issues={computed ? computed.issues : state.issues} onSelect={select} />
-                {computed?.model === 'leveled-points-v1' && <ResultView catalog={computed.catalog} result={computed.result} area={area} />}
+                {computed?.model === 'leveled-points-v1' && (
+                  <ResultView
+                    catalog={computed.catalog}
+                    result={computed.result}
+                    area={area}
+                    evidenceSetting={
+                      <Suspense fallback={null}>
+                        <EvidenceSetting evidence={computed.evidence} busy={busy !== null} onChange={(strict) => void compute(undefined, strict)} />
+                      </Suspense>
+                    }
+                  />
+                )}
                 <ProgressPanel catalog={state.catalog} progress={computed ? computed.progress : state.progress} area={area} />
                 {followUp && (
                   <Suspense fallback={null}>

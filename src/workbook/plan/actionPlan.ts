@@ -5,7 +5,7 @@ import { GANTT_MARKER, PLAN_COLUMNS, PLAN_COMPUTED_COLUMN, PLAN_GANTT_MONTHS, PL
 import type { LocatedIssue } from '../read';
 import { cellAddress, columnName } from './address';
 import { S } from './styles';
-import type { CellInput, Scalar, SheetGrid, WriteOp } from './types';
+import type { CellInput, RangeRef, Scalar, SheetGrid, WriteOp } from './types';
 
 
 export interface PlanContext {
@@ -16,6 +16,8 @@ export interface PlanContext {
   readonly ownIds?: RegExp;
   /** The explanation under a new plan's title (default: Infosäkkollen's next-level gap). */
   readonly intro?: string;
+  /** The annual goals' Id cells on Mål (issue 13): a new plan's "Årliga mål" offers them as a drop-down. */
+  readonly annualGoals?: RangeRef;
 }
 
 /**
@@ -64,7 +66,7 @@ function computedText(a: PlanActivity | undefined, ctx: PlanContext): string {
   return `Behövs (prioritet ${a.priority}): ${why} – ${boxes(a)} (${ctx.today})`;
 }
 
-type PlanColumn = 'id' | 'name' | 'goal' | 'measure' | 'priority' | 'cost' | 'owner' | 'start' | 'end' | 'deps' | 'status' | 'computed';
+export type PlanColumn = 'id' | 'name' | 'goal' | 'measure' | 'priority' | 'cost' | 'costKr' | 'hours' | 'owner' | 'start' | 'end' | 'deps' | 'status' | 'computed';
 
 /** PLAN_COLUMNS as header specs, in the same order: a user's plan is read by these texts, not by position. */
 export const PLAN_HEADERS: readonly HeaderSpec<PlanColumn>[] = [
@@ -74,6 +76,8 @@ export const PLAN_HEADERS: readonly HeaderSpec<PlanColumn>[] = [
   { key: 'measure', texts: ['säkerhetsåtgärd'] },
   { key: 'priority', texts: ['prioritet'] },
   { key: 'cost', texts: ['kostnader och resurser', 'kostnader'] },
+  { key: 'costKr', texts: ['kostnad (kr)', 'kostnad'] },
+  { key: 'hours', texts: ['tid (timmar)', 'tid', 'timmar'] },
   { key: 'owner', texts: ['ansvarig'] },
   { key: 'start', texts: ['startdatum'] },
   { key: 'end', texts: ['slutdatum'] },
@@ -279,6 +283,27 @@ function ganttUpdate(existing: SheetGrid, header: HeaderLayout<PlanColumn>, last
   ];
 }
 
+/** 1-based column of a key on a new Handlingsplan (PLAN_HEADERS is in PLAN_COLUMNS' order). */
+const newColumn = (key: PlanColumn): number => PLAN_HEADERS.findIndex((h) => h.key === key) + 1;
+
+/** Column widths of a new plan, per key (Excel character units). */
+const NEW_WIDTHS: Record<PlanColumn, number> = {
+  id: 9,
+  name: 40,
+  goal: 16,
+  measure: 44,
+  priority: 9,
+  cost: 20,
+  costKr: 12,
+  hours: 10,
+  owner: 18,
+  start: 12,
+  end: 12,
+  deps: 16,
+  status: 14,
+  computed: 40,
+};
+
 /** A new Handlingsplan sheet: title, the header, the rows, and a month-by-month Gantt view drawn by conditional formats. */
 function actionPlanSheet(rows: readonly CellInput[][], ctx: PlanContext): WriteOp[] {
   const sheet = SHEETS.actionPlan;
@@ -286,11 +311,13 @@ function actionPlanSheet(rows: readonly CellInput[][], ctx: PlanContext): WriteO
   const ganttStart = width + 1;
   const first = PLAN_HEADER_ROW + 1;
   const last = Math.max(first, PLAN_HEADER_ROW + rows.length);
+  const spare = last + GANTT_SPARE_ROWS;
+  const column = (key: PlanColumn, from: number, to: number) => `${cellAddress(from, newColumn(key))}:${cellAddress(to, newColumn(key))}`;
   const ops: WriteOp[] = [
     {
       kind: 'sheet',
       sheet,
-      columnWidths: [9, 40, 24, 44, 9, 20, 18, 12, 12, 16, 14, 40, ...new Array(PLAN_GANTT_MONTHS).fill(5)],
+      columnWidths: [...PLAN_HEADERS.map((h) => NEW_WIDTHS[h.key]), ...new Array(PLAN_GANTT_MONTHS).fill(5)],
       freeze: { rows: PLAN_HEADER_ROW, columns: 2 },
       landscape: true,
       fitToWidth: true,
@@ -303,23 +330,29 @@ function actionPlanSheet(rows: readonly CellInput[][], ctx: PlanContext): WriteO
       rows: [
         [RESULT_TITLES[sheet]],
         [
-          `${ctx.intro ?? 'Föreslagna aktiviteter från gapet till nästa nivå (prioritet 1: frågor under minimikravet, 2: poäng som saknas, 3: senare nivåer).'} Allt du skriver här behålls när resultatet beräknas om: verktyget skriver bara kolumnen "Beräknat läge", nya aktiviteter längst ned och månaderna i Gantt-vyn. Lägg gärna till egna rader och kolumner.`,
+          `${ctx.intro ?? 'Föreslagna aktiviteter från gapet till nästa nivå (prioritet 1: frågor under minimikravet, 2: poäng som saknas, 3: senare nivåer).'} Uppskatta Kostnad (kr) och Tid (timmar): de summeras för vägen till nästa nivå. Årliga mål väljs bland målen på bladet Mål. Allt du skriver här behålls när resultatet beräknas om: verktyget skriver bara kolumnen "Beräknat läge", nya aktiviteter längst ned och månaderna i Gantt-vyn. Lägg gärna till egna rader och kolumner.`,
         ],
       ],
     },
     { kind: 'style', sheet, range: 'A1', style: S.title },
     { kind: 'style', sheet, range: 'A2', style: S.note },
     { kind: 'merge', sheet, range: `A2:${columnName(width)}2` },
-    { kind: 'rowHeight', sheet, rows: [2], height: 32 },
+    { kind: 'rowHeight', sheet, rows: [2], height: 44 },
     { kind: 'values', sheet, at: `A${PLAN_HEADER_ROW}`, rows: [[...PLAN_COLUMNS]], style: S.header },
     { kind: 'values', sheet, at: cellAddress(PLAN_HEADER_ROW, ganttStart), rows: [ganttMonths(ctx)], style: GANTT_HEADER_STYLE },
   ];
   if (rows.length) {
     ops.push({ kind: 'values', sheet, at: `A${first}`, rows: rows.map((r) => [...r]), style: S.wrap });
-    ops.push({ kind: 'style', sheet, range: `H${first}:I${last}`, style: { numberFormat: 'yyyy-mm-dd' } });
-    ops.push({ kind: 'style', sheet, range: `${columnName(PLAN_COMPUTED_COLUMN)}${first}:${columnName(PLAN_COMPUTED_COLUMN)}${last}`, style: COMPUTED_STYLE });
+    ops.push({ kind: 'style', sheet, range: column('computed', first, last), style: COMPUTED_STYLE });
   }
-  ops.push({ kind: 'validation', sheet, range: `K${first}:K${last + GANTT_SPARE_ROWS}`, list: STATUS_LIST, strict: false });
-  ops.push(ganttFormat(sheet, { first, last: last + GANTT_SPARE_ROWS, left: ganttStart, header: PLAN_HEADER_ROW }, 8, 9));
+  // Formats reach the spare rows too, so the user's own rows get them.
+  ops.push({ kind: 'style', sheet, range: `${cellAddress(first, newColumn('start'))}:${cellAddress(spare, newColumn('end'))}`, style: { numberFormat: 'yyyy-mm-dd' } });
+  ops.push({ kind: 'style', sheet, range: column('costKr', first, spare), style: { numberFormat: '#,##0', hAlign: 'right' } });
+  ops.push({ kind: 'style', sheet, range: column('hours', first, spare), style: { hAlign: 'right' } });
+  ops.push({ kind: 'validation', sheet, range: column('status', first, spare), list: STATUS_LIST, strict: false });
+  if (ctx.annualGoals) {
+    ops.push({ kind: 'validation', sheet, range: column('goal', first, spare), source: ctx.annualGoals, strict: false, prompt: 'Välj ett årligt mål från bladet Mål (flera: skriv dem med kommatecken emellan).' });
+  }
+  ops.push(ganttFormat(sheet, { first, last: spare, left: ganttStart, header: PLAN_HEADER_ROW }, newColumn('start'), newColumn('end')));
   return ops;
 }

@@ -3,6 +3,7 @@ import type { Catalog } from '../../core/catalog/types';
 import {
   CATALOG_LABEL,
   CERTAINTY_LABELS,
+  EVIDENCE_LABEL,
   ORG_TYPE_LABELS,
   ORGANISATION_FIELDS,
   Q_HEADER_ROW,
@@ -15,11 +16,15 @@ import {
   type OrganisationField,
 } from '../layout';
 import { cellAddress } from './address';
+import { EVIDENCE_CHOICES, EVIDENCE_OFF } from '../settings';
 import { withRowHeights } from './rowHeights';
 import { S } from './styles';
 import type { CellInput, WriteOp, WritePlan } from './types';
 
 const TICK_PROMPT = 'Skriv x för att kryssa i (ja, 1 och ✓ godtas också).';
+const EVIDENCE_HELP =
+  'Ja: en fråga som bedömts som Säker men saknar underlag (kolumnen Underlag på bladen Nivå 1–4) räknas som Osäker när nivån beräknas. Nej (standard): den räknas som Säker, med en varning.';
+const EVIDENCE_PROMPT = 'Ja = Säker utan underlag räknas som Osäker.';
 
 /** The questionnaire sheets, generated from the catalog (never hand-drawn), optionally with answers filled in. */
 export function questionnairePlan(catalog: Catalog, answers?: AnswerSet): WritePlan {
@@ -62,7 +67,12 @@ function startSheet(catalog: Catalog): WriteOp[] {
     [CATALOG_LABEL, catalog.id],
     ['Katalogversion', catalog.revision],
     ['Källa', catalog.source],
+    [],
+    // Issue 13: the option settings.ts reads; the user changes it here or with the pane's switch.
+    [EVIDENCE_LABEL, EVIDENCE_OFF],
+    ['', EVIDENCE_HELP],
   ];
+  const evidenceRow = rows.length - 1;
   const titleRows = [1, 4, 7, 15].map((r) => ({ kind: 'style', sheet, range: `A${r}`, style: r === 1 ? S.title : S.subtitle }) as WriteOp);
   return [
     { kind: 'sheet', sheet, columnWidths: [16, 110], showGridlines: false, tabColor: '1F4E79', protect: true, fitToWidth: true },
@@ -73,6 +83,10 @@ function startSheet(catalog: Catalog): WriteOp[] {
     { kind: 'style', sheet, range: 'A16:A21', style: S.label },
     { kind: 'style', sheet, range: 'A21:A21', style: { fill: 'FFF9E5' } },
     { kind: 'style', sheet, range: 'A23:B25', style: S.id },
+    { kind: 'style', sheet, range: `A${evidenceRow}`, style: S.label },
+    { kind: 'style', sheet, range: `B${evidenceRow}`, style: { ...S.answer, hAlign: 'left' } },
+    { kind: 'validation', sheet, range: `B${evidenceRow}`, list: EVIDENCE_CHOICES, strict: true, prompt: EVIDENCE_PROMPT },
+    { kind: 'style', sheet, range: `B${evidenceRow + 1}`, style: S.note },
   ];
 }
 

@@ -3,14 +3,17 @@ import type { Feedback } from '../../core/feedback/feedback';
 import type { SuggestedActivity } from '../../core/plans/activities';
 import type { RegulationResult } from '../../core/regulation/indication';
 import type { ScoreResult } from '../../core/scoring/score';
+import type { EvidenceRule } from '../../core/answers/strictEvidence';
+import { evidenceText } from './evidenceText';
 import { RESULT_TITLES, SHEETS } from '../layout';
 import { measureText, newActionPlanSheet, updateActionPlan, type PlanContext } from './actionPlan';
+import { pathCost, pathCostLine, readPlanRows, type PathCostSummary } from './planRows';
 import type { LocatedIssue } from '../read';
 import { CONFIDENCE, FOOTER, heading, noteText, overallStops, overallText, statusText, stopsText, summaryLine } from './regulationText';
 import { withRowHeights } from './rowHeights';
 import { targetSheet, type ChosenTarget } from './targetSheet';
 import { COLORS, S } from './styles';
-import type { CellInput, ChartOp, SheetGrid, WriteOp, WritePlan } from './types';
+import type { CellInput, ChartOp, RangeRef, SheetGrid, WriteOp, WritePlan } from './types';
 
 export interface ResultInputs {
   readonly catalog: Catalog;
@@ -28,6 +31,10 @@ export interface ResultInputs {
   readonly sincePrevious?: string;
   /** A chosen target (issue 11): Nästa nivå shows the path to it instead of the next level. */
   readonly target?: ChosenTarget;
+  /** "Säker kräver underlag" (issue 13): said on Resultat when on, or when säker answers lack underlag. */
+  readonly evidence?: EvidenceRule;
+  /** The annual goals' Id cells on Mål (issue 13), offered by a new Handlingsplan's "Årliga mål". */
+  readonly annualGoals?: RangeRef;
 }
 
 const AREA_FIRST_ROW = 5;
@@ -37,20 +44,37 @@ const levelHeading = (catalog: Catalog, level: number): [string, string] =>
   level === 0 ? ['Under nivå 1', ''] : [`Nivå ${level}`, catalog.levels[level].name.sv];
 
 /** Every result sheet, computed in full before anything is written (issue 4: never half-written). */
-export function resultPlan(inputs: ResultInputs): { plan: WritePlan; issues: LocatedIssue[] } {
+export function resultPlan(inputs: ResultInputs): { plan: WritePlan; issues: LocatedIssue[]; cost?: PathCostSummary } {
   const { activities, today } = inputs;
-  const ctx: PlanContext = { today, regulationDesignation: inputs.regulation?.designation };
+  const ctx: PlanContext = { today, regulationDesignation: inputs.regulation?.designation, ...(inputs.annualGoals ? { annualGoals: inputs.annualGoals } : {}) };
   const update = inputs.existingPlan ? updateActionPlan(inputs.existingPlan, activities, ctx) : undefined;
+  const { cost, issues: costIssues } = costOfPath(inputs);
+  const line = cost?.line;
   const replaced = withRowHeights([
     ...resultSheet(inputs),
-    ...summarySheet(inputs),
+    ...summarySheet(inputs, line),
     ...areasSheet(inputs),
     ...feedbackSheet(inputs),
-    ...(inputs.target ? targetSheet(inputs.catalog, inputs.result, inputs.target) : nextLevelSheet(inputs)),
+    ...(inputs.target ? targetSheet(inputs.catalog, inputs.result, inputs.target, line) : nextLevelSheet(inputs, line)),
     ...(update ? [] : newActionPlanSheet(activities, ctx)),
   ]);
   // Row heights are the product's choice only on sheets it replaces, never on the user's plan.
-  return { plan: [...replaced, ...(update?.ops ?? [])], issues: update?.issues ?? [] };
+  return { plan: [...replaced, ...(update?.ops ?? [])], issues: [...(update?.issues ?? []), ...costIssues], ...(cost ? { cost } : {}) };
+}
+
+/**
+ * Issue 13: what the activities on the path (priority 1 and 2: the next level's, or the chosen
+ * target's) are estimated to cost, from the plan as the user left it. None when nothing is ahead.
+ */
+function costOfPath({ activities, existingPlan, result, target }: ResultInputs): { cost?: PathCostSummary; issues: LocatedIssue[] } {
+  const goal = target ? (target.path.kind === 'level' || target.path.kind === 'regulation' ? target.label : `målet ${target.label}`) : result.nextLevel ? `nivå ${result.nextLevel.level}` : undefined;
+  if (!goal) return { issues: [] };
+  const rows = existingPlan ? readPlanRows(existingPlan) : undefined;
+  const issues: LocatedIssue[] = [...(rows?.issues ?? [])];
+  if (existingPlan && rows && !rows.hasCost) issues.push({ severity: 'warning', code: 'plan-cost-columns-missing', sheet: existingPlan.name, params: { sheet: existingPlan.name } });
+  const cost = pathCost(activities.filter((a) => a.priority <= 2).map((a) => a.id), rows);
+  const line = pathCostLine(goal, cost);
+  return { cost: { ...cost, ...(line ? { line } : {}) }, issues };
 }
 
 function areaLastRow(catalog: Catalog): number {
@@ -97,6 +121,9 @@ function pointsChart(catalog: Catalog, sheet: string, name: string, from: string
   });
 }
 
+/** Issue 13: the path's estimated cost from Handlingsplan, as a fact row of Nästa nivå. */
+export const costFact = (line?: string): CellInput[][] => (line ? [['Kostnad enligt handlingsplanen', line]] : []);
+
 function quickFacts(r: ScoreResult): CellInput[][] {
   const n = r.nextLevel;
   if (!n) return [['Nästa nivå', 'Högsta nivån är nådd. Fortsätt att följa upp och förbättra arbetet.']];
@@ -109,7 +136,13 @@ function quickFacts(r: ScoreResult): CellInput[][] {
   ];
 }
 
-function resultSheet({ catalog, result: r, regulation, today }: ResultInputs): WriteOp[] {
+/** The option's line, right under the osäkra count it changes; none when there is nothing to say. */
+function evidenceRow(evidence: EvidenceRule | undefined): CellInput[][] {
+  const text = evidence ? evidenceText(evidence) : undefined;
+  return text ? [['Säker kräver underlag', text]] : [];
+}
+
+function resultSheet({ catalog, result: r, regulation, today, evidence }: ResultInputs): WriteOp[] {
   const sheet = SHEETS.result;
   const org = r.organisation.name ?? '';
   const rows: CellInput[][] = [
@@ -122,6 +155,7 @@ function resultSheet({ catalog, result: r, regulation, today }: ResultInputs): W
     ['Poäng', `${r.totalPoints} av ${r.maxPoints}`],
     ['Åtgärder', `${r.measures.done} av ${r.measures.possible}`],
     ['Besvarade frågor', `${r.answeredCount} av ${r.questions.length} (${r.uncertainCount} osäkra)`],
+    ...evidenceRow(evidence),
     ['Resultattal', r.resultattal],
     [],
   ];
@@ -178,7 +212,7 @@ function resultSheet({ catalog, result: r, regulation, today }: ResultInputs): W
   return ops;
 }
 
-function summarySheet({ catalog, result: r, feedback, activities, regulation, today, sincePrevious }: ResultInputs): WriteOp[] {
+function summarySheet({ catalog, result: r, feedback, activities, regulation, today, sincePrevious }: ResultInputs, costLine?: string): WriteOp[] {
   const sheet = SHEETS.summary;
   const top = activities.slice(0, 5);
   const weakest = [...r.areas].sort((a, b) => a.level - b.level || a.points / a.maxPoints - b.points / b.maxPoints).slice(0, 3).map((a) => a.id);
@@ -201,6 +235,8 @@ function summarySheet({ catalog, result: r, feedback, activities, regulation, to
   rows.push(['Fem viktigaste prioriteringarna']);
   top.forEach((a, i) => rows.push([`${i + 1}. ${a.name} – ${measureText(a, regulation?.designation)}`]));
   if (!top.length) rows.push(['Inga åtgärder behövs för nästa nivå.']);
+  const costRow = costLine ? rows.length + 1 : 0;
+  if (costLine) rows.push([costLine]);
   rows.push([]);
   const regRow = rows.length + 1;
   if (regulation) {
@@ -228,6 +264,7 @@ function summarySheet({ catalog, result: r, feedback, activities, regulation, to
     { kind: 'style', sheet, range: `A${rows.length}`, style: { ...S.note, fontSize: 8 } },
     levelChart(catalog, sheet, 'LedningNiva', `A${chartTop}`, `A${chartTop + 14}`),
   ];
+  if (costRow) ops.push({ kind: 'style', sheet, range: `A${costRow}`, style: { bold: true } });
   if (regulation) {
     ops.push({ kind: 'style', sheet, range: `A${regRow}`, style: S.subtitle });
     ops.push({ kind: 'style', sheet, range: `A${regRow + 1}`, style: { bold: true, fill: regulation.indicated ? COLORS.green : COLORS.yellow } });
@@ -281,10 +318,10 @@ function feedbackSheet({ feedback }: ResultInputs): WriteOp[] {
   ];
 }
 
-function nextLevelSheet({ catalog, result: r }: ResultInputs): WriteOp[] {
+function nextLevelSheet({ catalog, result: r }: ResultInputs, costLine?: string): WriteOp[] {
   const sheet = SHEETS.nextLevel;
   const n = r.nextLevel;
-  const rows: CellInput[][] = [[n ? `${RESULT_TITLES[sheet]} – vägen till nivå ${n.level}` : `${RESULT_TITLES[sheet]} – högsta nivån är nådd`], ['Billigaste vägen: minsta antal ytterligare åtgärder, frågor under minimikravet först (bredd före djup).'], [], ...quickFacts(r), []];
+  const rows: CellInput[][] = [[n ? `${RESULT_TITLES[sheet]} – vägen till nivå ${n.level}` : `${RESULT_TITLES[sheet]} – högsta nivån är nådd`], ['Billigaste vägen: minsta antal ytterligare åtgärder, frågor under minimikravet först (bredd före djup).'], [], ...quickFacts(r), ...costFact(costLine), []];
   const headerRow = rows.length + 1;
   const optionText = (q: number, ids: readonly string[]) =>
     ids.map((id) => `${id}) ${catalog.question(q)!.options.find((o) => o.id === id)?.text.sv ?? ''}`).join('\n');

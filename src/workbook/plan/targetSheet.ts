@@ -72,7 +72,7 @@ function reasonText(s: TargetStep, target: TargetPath): string {
 }
 
 /** Nästa nivå for a chosen target: replaces the next-level version of the sheet. */
-export function targetSheet(catalog: Catalog, result: ScoreResult, target: ChosenTarget): WriteOp[] {
+export function targetSheet(catalog: Catalog, result: ScoreResult, target: ChosenTarget, costLine?: string): WriteOp[] {
   const sheet = SHEETS.nextLevel;
   const p = target.path;
   const rows: CellInput[][] = [
@@ -83,6 +83,7 @@ export function targetSheet(catalog: Catalog, result: ScoreResult, target: Chose
     ],
     [TARGET_LABEL, target.text],
     ...facts(target),
+    ...(costLine ? [['Kostnad enligt handlingsplanen', costLine]] : []),
     [],
   ];
   const headerRow = rows.length + 1;

@@ -100,7 +100,7 @@ describe('the It-säkkollen result sheet (E3)', () => {
     const planIds = column(p, 'A').map(([, v]) => v).filter((v) => typeof v === 'string' && v.startsWith('HP-'));
     expect(planIds).toEqual(['HP-S18', 'HP-S04', 'HP-S11', 'HP-S12', 'HP-S17', 'HP-S19', 'HP-S27', 'HP-S29', 'HP-S31', 'HP-S38', 'HP-S41']);
     const first = rowOfText(p, 'HP-S18');
-    expect([p.get(`D${first}`), p.get(`E${first}`), p.get(`L${first}`)]).toEqual([
+    expect([p.get(`D${first}`), p.get(`E${first}`), p.get(`N${first}`)]).toEqual([
       'S18 (Kryptering): stämmer inte → stämmer helt · MSBFS 2020:7 4 kap. 7 §',
       1,
       `Behövs (prioritet 1): svaret är "stämmer inte" (${TODAY})`,
@@ -169,7 +169,7 @@ describe('computeFromWorkbook on an It-säkkollen workbook (through the .xlsx ad
     const row = plan.findIndex((r) => r[0] === 'HP-S18') + 1;
     const edited = await applyPlanToXlsx(first, [
       { kind: 'sheet', sheet: 'Handlingsplan', mode: 'update' },
-      { kind: 'values', sheet: 'Handlingsplan', at: `G${row}`, rows: [['Kim (IT-chef)']] },
+      { kind: 'values', sheet: 'Handlingsplan', at: `I${row}`, rows: [['Kim (IT-chef)']] },
       { kind: 'values', sheet: 'Handlingsplan', at: `B${row}`, rows: [['Kryptera all trafik mellan förvaltningarna']] },
     ]);
     // S18 now stämmer helt, S13 stämmer inte.
@@ -180,12 +180,12 @@ describe('computeFromWorkbook on an It-säkkollen workbook (through the .xlsx ad
     const filled = await applyPlanToXlsx(edited, fill.plan);
     const again = await compute(filled, '2027-01-10');
     const g2 = editableGrid(await grid(await applyPlanToXlsx(filled, again.plan)));
-    expect(getCell(g2, 'Handlingsplan', `G${row}`)).toBe('Kim (IT-chef)');
+    expect(getCell(g2, 'Handlingsplan', `I${row}`)).toBe('Kim (IT-chef)');
     expect(getCell(g2, 'Handlingsplan', `B${row}`)).toBe('Kryptera all trafik mellan förvaltningarna');
-    expect(getCell(g2, 'Handlingsplan', `L${row}`)).toBe('Uppfyllt vid beräkningen 2027-01-10');
+    expect(getCell(g2, 'Handlingsplan', `N${row}`)).toBe('Uppfyllt vid beräkningen 2027-01-10');
     const values = g2.sheets.get('Handlingsplan')!.values;
     const s13 = values.findIndex((r) => r[0] === 'HP-S13') + 1;
     expect(s13).toBeGreaterThan(values.findIndex((r) => r[0] === 'HP-S41') + 1);
-    expect(getCell(g2, 'Handlingsplan', `L${s13}`)).toBe('Behövs (prioritet 1): svaret är "stämmer inte" (2027-01-10)');
+    expect(getCell(g2, 'Handlingsplan', `N${s13}`)).toBe('Behövs (prioritet 1): svaret är "stämmer inte" (2027-01-10)');
   });
 });
