@@ -215,7 +215,7 @@ export function paneActions(host: ExcelHost): PaneActions {
           case 'stammer-mean-v1':
             return { ...common, model: outcome.model, catalog: outcome.catalog, result: outcome.result, progress: stammerProgressOf(outcome.catalog, outcome.answers), written: stammerResultSheets(outcome.catalog) };
           default:
-            return { ...common, model: outcome.model, catalog: outcome.catalog, result: outcome.result, evidence: outcome.evidence, progress: progressOf(outcome.catalog, outcome.answers), written: RESULT_SHEETS };
+            return { ...common, model: outcome.model, catalog: outcome.catalog, result: outcome.result, evidence: outcome.evidence, actionPlan: outcome.actionPlan, goalGraph: outcome.goalGraph, progress: progressOf(outcome.catalog, outcome.answers), written: RESULT_SHEETS };
         }
       });
     },

@@ -10,6 +10,8 @@ import type { StammerResult } from '../core/stammer/score';
 import type { StammerCatalog } from '../core/stammer/types';
 import type { Progress } from '../core/scoring/progress';
 import type { ScoreResult } from '../core/scoring/score';
+import type { GoalGraph } from '../core/goals/graph';
+import type { PathCostSummary } from '../workbook/plan/planRows';
 import type { LocatedIssue } from '../workbook/read';
 import type { ExcelHost } from './host';
 
@@ -77,7 +79,15 @@ export type ComputeStep = 'reading' | 'computing' | 'writing';
 
 export type Computed = (
   /** evidence: "Säker kräver underlag" (issue 13), on or off, and the answers it affects (or would). */
-  | { readonly model: 'leveled-points-v1'; readonly catalog: Catalog; readonly result: ScoreResult; readonly evidence: EvidenceRule }
+  | {
+      readonly model: 'leveled-points-v1';
+      readonly catalog: Catalog;
+      readonly result: ScoreResult;
+      readonly evidence: EvidenceRule;
+      /** Issue 13: what Handlingsplan estimates the path to cost, and the målgraf. */
+      readonly actionPlan?: PathCostSummary;
+      readonly goalGraph?: GoalGraph;
+    }
   | { readonly model: 'stammer-mean-v1'; readonly catalog: StammerCatalog; readonly result: StammerResult }
 ) & {
   readonly kind: 'computed';

@@ -8,11 +8,12 @@ import { findRegulation } from '../core/regulation/registry';
 import type { ScoreResult } from '../core/scoring/score';
 import { scoreWithEvidenceRule, type EvidenceRule } from '../core/answers/strictEvidence';
 import { targetPath, type TargetPath } from '../core/targets/target';
-import { lastFilledRow } from './headers';
 import { previousMeasurement } from './history';
-import { RESULT_SHEETS, RESULT_TITLES, SHEETS } from './layout';
+import { RESULT_SHEETS, SHEETS } from './layout';
+import { goalsForComputation } from './goalsPlan';
+import { ownerOf } from './ownership';
 import { sincePreviousLine } from './plan/history';
-import { type PathCostSummary } from './plan/planRows';
+import { readPlanRows, type PathCostSummary } from './plan/planRows';
 import { resultPlan } from './plan/results';
 import type { TargetRequest } from './plan/targetSheet';
 import type { SheetGrid, WorkbookGrid, WritePlan } from './plan/types';
@@ -22,6 +23,9 @@ import { resultSheets as stammerResultSheets } from './stammer/layout';
 import { readStammerWorkbook } from './stammer/read';
 import { computeStammerResult, type StammerComputed } from './stammer/results';
 import type { StammerCatalog } from '../core/stammer/types';
+import type { GoalGraph } from '../core/goals/graph';
+
+export { ownerOf, type Owner } from './ownership';
 
 export interface Computed {
   readonly model: typeof LEVELED_MODEL;
@@ -38,6 +42,8 @@ export interface Computed {
   readonly target?: TargetPath;
   /** What the activities on the path to the next level (or the target) are estimated to cost (issue 13). */
   readonly actionPlan?: PathCostSummary;
+  /** The chain strategic → short-term → annual goal → activity with its gaps (issue 13); only from a workbook. */
+  readonly goalGraph?: GoalGraph;
 }
 
 /** Choices beyond the answers: a target (issue 11) that Nästa nivå and Handlingsplan follow instead of the next level. */
@@ -45,6 +51,8 @@ export interface ComputeOptions {
   readonly target?: TargetRequest;
   /** Issue 13: score säker answers without underlag as osäker; undefined = as the workbook says (Start), else off. */
   readonly strictEvidence?: boolean;
+  /** The workbook computed (issue 13): its Mål sheet feeds the målgraf, and is made when missing. */
+  readonly workbook?: WorkbookGrid;
 }
 
 /** From an answer set to the result and the full write plan; nothing is written here. */
@@ -56,19 +64,37 @@ export function computeResult(catalog: Catalog, answers: AnswerSet, today: strin
   const regulation = spec ? indicateRegulation(catalog, result, spec) : undefined;
   const request = options.target;
   const target = request ? { ...request, path: targetPath(catalog, result, request.spec, spec) } : undefined;
-  const { plan, issues: planIssues, cost } = resultPlan({
+  const activities = suggestActivities(catalog, result, spec, target?.path);
+  const goals = options.workbook ? goalsForComputation(options.workbook, existingPlan ? readPlanRows(existingPlan) : undefined, activities, today) : undefined;
+  const { plan: results, issues, cost } = resultPlan({
     catalog,
     result,
     evidence,
     feedback: feedbackFor(catalog, result),
-    activities: suggestActivities(catalog, result, spec, target?.path),
+    activities,
     target,
     regulation,
     existingPlan,
     today,
     sincePrevious: previous?.result ? sincePreviousLine({ date: previous.date, result: previous.result }, result) : undefined,
+    ...(goals?.annualGoals ? { annualGoals: goals.annualGoals } : {}),
   });
-  return { model: LEVELED_MODEL, catalog, answers, result, evidence, regulation, plan, planIssues, ...(target ? { target: target.path } : {}), ...(cost ? { actionPlan: cost } : {}) };
+  // Mål before the results: a new Handlingsplan's drop-down points at it, so it must exist first.
+  const plan = goals ? [...goals.goalsSheet, ...results, ...goals.graphSheet] : results;
+  const planIssues = [...issues, ...(goals?.issues ?? [])];
+  return {
+    model: LEVELED_MODEL,
+    catalog,
+    answers,
+    result,
+    evidence,
+    regulation,
+    plan,
+    planIssues,
+    ...(target ? { target: target.path } : {}),
+    ...(cost ? { actionPlan: cost } : {}),
+    ...(goals ? { goalGraph: goals.graph } : {}),
+  };
 }
 
 type Refused = { readonly kind: 'refused'; readonly issue: LocatedIssue };
@@ -122,7 +148,7 @@ function computeLeveledFromWorkbook(grid: WorkbookGrid, today: string, options: 
   const history = ownerOf(grid, SHEETS.history).kind === 'ours' ? grid.sheets.get(SHEETS.history) : undefined;
   // Issue 13: the option as the workbook keeps it on Start, unless the caller decides (the CLI's --strict-evidence).
   const setting = readEvidenceSetting(grid);
-  const computed = computeResult(read.catalog, read.answers, today, plan, history, { ...options, strictEvidence: options.strictEvidence ?? setting.strict });
+  const computed = computeResult(read.catalog, read.answers, today, plan, history, { ...options, strictEvidence: options.strictEvidence ?? setting.strict, workbook: grid });
   return { kind: 'computed', ...computed, issues: [...read.issues, ...setting.issues, ...computed.planIssues, ...droppedObjects(grid, computed.plan)] };
 }
 
@@ -134,29 +160,6 @@ function computeStammerFromWorkbook(catalog: StammerCatalog, grid: WorkbookGrid,
   const plan = ownerOf(grid, SHEETS.actionPlan).kind === 'ours' ? grid.sheets.get(SHEETS.actionPlan) : undefined;
   const computed = computeStammerResult(catalog, read.answers, today, { existingPlan: plan, issues: read.issues });
   return { kind: 'computed', ...computed, issues: [...read.issues, ...computed.planIssues, ...droppedObjects(grid, computed.plan)] };
-}
-
-export type Owner = { readonly kind: 'absent' } | { readonly kind: 'ours' | 'theirs'; readonly sheet: string };
-
-/**
- * Whose the sheet called `name` (in any case, as Excel compares names) is. The product's own
- * carry its mark (OWNER_NAME); a sheet written before the mark existed is recognised by its exact
- * name and the exact title the product wrote in A1. Anything else is the user's and is never
- * renamed, replaced or deleted.
- */
-export function ownerOf(grid: WorkbookGrid, name: string): Owner {
-  const sheet = grid.sheetNames.find((n) => n.toLowerCase() === name.toLowerCase());
-  if (sheet === undefined) return { kind: 'absent' };
-  const mark = grid.owners?.get(sheet);
-  if (mark !== undefined) return { kind: mark.toLowerCase() === name.toLowerCase() ? 'ours' : 'theirs', sheet };
-  const content = grid.sheets.get(name);
-  // An empty sheet (no values, no formulas, nothing drawn) loses nothing when the product takes it.
-  const empty = content !== undefined && lastFilledRow(content) === 0 && !(grid.objects?.get(name)?.length);
-  if (empty) return { kind: 'ours', sheet };
-  const a1 = content?.values[0]?.[0];
-  const title = RESULT_TITLES[name];
-  const legacy = sheet === name && title !== undefined && typeof a1 === 'string' && (a1 === title || a1.startsWith(`${title} – `));
-  return { kind: legacy ? 'ours' : 'theirs', sheet };
 }
 
 /** Charts, pictures and shapes a user put on a result sheet the plan replaces: said before writing, never dropped silently. */

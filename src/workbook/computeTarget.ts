@@ -23,7 +23,7 @@ export function computeFromWorkbookWithTarget(
   const plan = ownerOf(grid, SHEETS.actionPlan).kind === 'ours' ? grid.sheets.get(SHEETS.actionPlan) : undefined;
   const history = ownerOf(grid, SHEETS.history).kind === 'ours' ? grid.sheets.get(SHEETS.history) : undefined;
   // The same evidence rule as the first computation (issue 13: the workbook's or the caller's).
-  const computed = computeResult(outcome.catalog, outcome.answers, today, plan, history, { target, strictEvidence: outcome.evidence.strict });
+  const computed = computeResult(outcome.catalog, outcome.answers, today, plan, history, { target, strictEvidence: outcome.evidence.strict, workbook: grid });
   // The reading's issues and the dropped objects stay (the same sheets are replaced); the plan's own issues are the new plan's.
   const previous = new Set(outcome.planIssues);
   return { ...outcome, ...computed, kind: 'computed', issues: [...outcome.issues.filter((i) => !previous.has(i)), ...computed.planIssues] };

@@ -99,10 +99,10 @@ test('score -o writes the result sheets after the questionnaire; --in-place twic
   const out = tmp.path('inplace-scored.xlsx');
   const s = await cli('score', template, '-o', out);
   expect(s.code).toBe(0);
-  expect(await sheetNamesOf(tmp.read('inplace-scored.xlsx'))).toEqual([...QUESTION_SHEETS, ...RESULT_SHEETS]);
+  expect(await sheetNamesOf(tmp.read('inplace-scored.xlsx'))).toEqual([...QUESTION_SHEETS, 'Mål', ...RESULT_SHEETS, 'Målgraf']);
   expect((await cli('score', out, '--in-place')).code).toBe(0);
   expect((await cli('score', out, '--in-place')).code).toBe(0);
-  expect(await sheetNamesOf(tmp.read('inplace-scored.xlsx'))).toEqual([...QUESTION_SHEETS, ...RESULT_SHEETS]);
+  expect(await sheetNamesOf(tmp.read('inplace-scored.xlsx'))).toEqual([...QUESTION_SHEETS, 'Mål', ...RESULT_SHEETS, 'Målgraf']);
 });
 
 describe('files that are not our questionnaire', () => {

@@ -14,7 +14,8 @@ import type { AnswerSet } from '../../src/core/answers/types';
 import { DEFAULT_CATALOG, findCatalog } from '../../src/core/catalog/registry';
 import example from '../../src/examples/exempelkommun.answers.json';
 import { computeFromWorkbook } from '../../src/workbook/compute';
-import { INPUT_SHEETS, QUESTIONNAIRE_SHEETS, RESULT_SHEETS, SHEETS, levelSheet } from '../../src/workbook/layout';
+import { GOAL_SHEETS, INPUT_SHEETS, QUESTIONNAIRE_SHEETS, RESULT_SHEETS, SHEETS, levelSheet } from '../../src/workbook/layout';
+import { partText, sheetPart, zipOf } from '../helpers/workbook';
 import { questionnairePlan } from '../../src/workbook/plan/questionnaire';
 import type { CellInput, WritePlan } from '../../src/workbook/plan/types';
 import { type SheetFacts, memoryFacts, xlsxFacts } from './facts';
@@ -179,5 +180,64 @@ describe('contract: the .xlsx adapter and the Office.js adapter write the same w
     expect(plan.values[`B${row}`]).toBe('Rutinen på intranätet');
     expect(plan.formulas[`I${row}`]).toBe(`H${row}+90`);
     expect(Object.keys(plan.values).filter((a) => a.endsWith(String(row - 1)) && /^[A-L]\d+$/.test(a))).toEqual([]);
+  });
+  it('issue 13: goals, costs and links survive five recomputations; the målgraf flags an annual goal without activity and an activity without goal', async () => {
+    const pair = await questionnaire();
+    await compute(pair);
+    const sheets = [...ALL_SHEETS, ...GOAL_SHEETS];
+    // The first computation made Mål (ids prefilled) and Målgraf, the same in both.
+    const goalsSheet = pair.memory.workbook.sheet(SHEETS.goals).values();
+    const idRow = (id: string) => goalsSheet.findIndex((r) => r[0] === id) + 1;
+    const [s1, k1, a1, a2] = ['S1', 'K1', 'Å1', 'Å2'].map(idRow);
+    expect(Math.min(s1, k1, a1, a2)).toBeGreaterThan(0);
+    const policy = { link: 'https://intranat.example/policy', text: 'Informationssäkerhetspolicy 2025' };
+    const goals: WritePlan = [
+      { kind: 'sheet', sheet: SHEETS.goals, mode: 'update' },
+      { kind: 'values', sheet: SHEETS.goals, at: `B${s1}`, rows: [['Ett robust och systematiskt informationssäkerhetsarbete', 'Effektmål', 2029, policy]] },
+      { kind: 'values', sheet: SHEETS.goals, at: `B${k1}`, rows: [['All information är klassad', 'Andel klassade system', '100 %', 'CISO', { date: '2027-12-31' }, 'S1']] },
+      { kind: 'values', sheet: SHEETS.goals, at: `B${a1}`, rows: [['Klassning i socialförvaltningen', 2027, 'K1', 'nivå 3 i Infosäkkollen 2027']] },
+      { kind: 'values', sheet: SHEETS.goals, at: `B${a2}`, rows: [['Utbildning för alla chefer', 2027, 'K1']] },
+    ];
+    const planValues = pair.memory.workbook.sheet(SHEETS.actionPlan).values();
+    const header = planValues.findIndex((r) => r[0] === 'Id');
+    const column = (text: string) => String.fromCharCode(65 + planValues[header].findIndex((h) => h === text));
+    const [first, second] = planValues.flatMap((r, i) => (typeof r[0] === 'string' && /^HP-F\d+$/.test(r[0]) ? [i + 1] : []));
+    const budget = { link: 'https://intranat.example/budget-2027', text: 'Budget 2027' };
+    const plan: WritePlan = [
+      { kind: 'sheet', sheet: SHEETS.actionPlan, mode: 'update' },
+      { kind: 'values', sheet: SHEETS.actionPlan, at: `${column('Årliga mål')}${first}`, rows: [['Å1']] },
+      { kind: 'values', sheet: SHEETS.actionPlan, at: `${column('Kostnader och resurser')}${first}`, rows: [[budget, 45000, 40]] },
+    ];
+    await apply(pair, { xlsx: [...goals, ...plan], memory: [...goals, ...plan] });
+    const before = await expectSameFacts(pair, sheets);
+
+    for (let run = 1; run <= 5; run++) await compute(pair);
+    const after = await expectSameFacts(pair, sheets);
+    // Mål is the user's: not one value changed.
+    expect(after.get(SHEETS.goals)!.values).toEqual(before.get(SHEETS.goals)!.values);
+    const p = after.get(SHEETS.actionPlan)!;
+    expect([p.values[`${column('Årliga mål')}${first}`], p.values[`${column('Kostnad (kr)')}${first}`], p.values[`${column('Tid (timmar)')}${first}`]]).toEqual(['Å1', 45000, 40]);
+    // The links are still links, in both.
+    for (const [sheet, cell, link] of [[SHEETS.goals, `E${s1}`, policy], [SHEETS.actionPlan, `${column('Kostnader och resurser')}${first}`, budget]] as const) {
+      expect(pair.memory.workbook.sheet(sheet).cell(cell).hyperlink?.address).toBe(link.link);
+      const zip = await zipOf(pair.xlsx);
+      const xml = (await partText(zip, await sheetPart(zip, sheet)))!;
+      expect(xml).toMatch(new RegExp(`<hyperlink [^>]*ref="${cell}"`));
+    }
+
+    // The målgraf: Å1 carries the first activity; Å2 has none; the second activity has no goal.
+    const graph = Object.entries(after.get(SHEETS.goalGraph)!.values);
+    const rowWith = (pattern: RegExp) => graph.find(([, v]) => pattern.test(String(v)))?.[0].replace(/^[A-Z]+/, '');
+    const remarkOf = (row: string | undefined) => graph.filter(([a]) => row !== undefined && a.replace(/^[A-Z]+/, '') === row).map(([, v]) => String(v)).join(' | ');
+    expect(remarkOf(rowWith(/^Å2 – Utbildning för alla chefer/))).toContain('Saknar aktivitet');
+    expect(remarkOf(rowWith(/^Å1 – Klassning/))).not.toContain('Saknar aktivitet');
+    const secondId = String(planValues[second - 1][0]);
+    expect(remarkOf(rowWith(new RegExp(`^${secondId}$`)))).toContain('Aktiviteten saknar mål');
+
+    // The cost of the path: the first activity (priority 1, on the path) is the only one estimated.
+    const outcome = computeFromWorkbook(await readXlsxGrid(pair.xlsx, INPUT_SHEETS), TODAY);
+    if (outcome.kind !== 'computed') throw new Error(outcome.issue.code);
+    expect(outcome.actionPlan).toMatchObject({ costToNext: 45000, hoursToNext: 40, activitiesWithoutCost: outcome.actionPlan!.activities - 1 });
+    expect(outcome.goalGraph!.counts).toMatchObject({ strategic: 1, shortTerm: 1, annual: 2, activitiesWithGoal: 1 });
   });
 });

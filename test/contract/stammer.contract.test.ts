@@ -112,7 +112,7 @@ describe('contract: It-säkkollen through the .xlsx adapter and the Office.js ad
     const plan = pair.memory.workbook.sheet('Handlingsplan').values();
     const row = plan.findIndex((r) => r[0] === 'HP-S18') + 1;
     expect(row).toBeGreaterThan(0);
-    const edits = userEdit('Handlingsplan', `G${row}`, [['Lena (CISO)', { date: '2027-04-01' }, { formula: `H${row}+90` }, null, 'Pågår']]);
+    const edits = userEdit('Handlingsplan', `I${row}`, [['Lena (CISO)', { date: '2027-04-01' }, { formula: `J${row}+90` }, null, 'Pågår']]);
     await apply(pair, { xlsx: edits, memory: edits });
     // S18 goes from stämmer inte to stämmer helt on the area sheet.
     const kr = pair.memory.workbook.sheet('KR Kryptering').values();
@@ -122,9 +122,9 @@ describe('contract: It-säkkollen through the .xlsx adapter and the Office.js ad
     await compute(pair);
     const facts = await expectSameFacts(pair, ALL);
     const p = facts.get('Handlingsplan')!;
-    expect(p.values[`G${row}`]).toBe('Lena (CISO)');
-    expect(p.formulas[`I${row}`]).toBe(`H${row}+90`);
-    expect(p.values[`K${row}`]).toBe('Pågår');
-    expect(p.values[`L${row}`]).toBe(`Uppfyllt vid beräkningen ${TODAY}`);
+    expect(p.values[`I${row}`]).toBe('Lena (CISO)');
+    expect(p.formulas[`K${row}`]).toBe(`J${row}+90`);
+    expect(p.values[`M${row}`]).toBe('Pågår');
+    expect(p.values[`N${row}`]).toBe(`Uppfyllt vid beräkningen ${TODAY}`);
   });
 });

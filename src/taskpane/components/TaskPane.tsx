@@ -31,6 +31,8 @@ import { FailureBar, type Failure } from './FailureBar';
 // The follow-up panels are opened on demand: their code loads with them, not with the pane (issue 14).
 const FollowUpPanels = lazy(() => import(/* webpackChunkName: "followup" */ './FollowUpPanels').then((m) => ({ default: m.FollowUpPanels })));
 // The switch of "Säker kräver underlag" (issue 13) shows only with a result: its code loads with it.
+// Issue 13: the path's cost and the målgraf, shown after a computation only.
+const PlanPanels = lazy(() => import(/* webpackChunkName: "plan-panels" */ './PlanPanels').then((m) => ({ default: m.PlanPanels })));
 const EvidenceSetting = lazy(() => import(/* webpackChunkName: "evidence" */ './EvidenceSetting').then((m) => ({ default: m.EvidenceSetting })));
 import type { FollowUpActions } from '../followUp';
 import { Header } from './Header';
@@ -429,6 +431,11 @@ export function TaskPane({ actions, onLocaleChange, summary, followUp }: TaskPan
                       </Suspense>
                     }
                   />
+                )}
+                {computed?.model === 'leveled-points-v1' && (computed.actionPlan || computed.goalGraph) && (
+                  <Suspense fallback={null}>
+                    <PlanPanels cost={computed.actionPlan} graph={computed.goalGraph} />
+                  </Suspense>
                 )}
                 <ProgressPanel catalog={state.catalog} progress={computed ? computed.progress : state.progress} area={area} />
                 {followUp && (

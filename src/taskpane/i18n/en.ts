@@ -160,6 +160,14 @@ export const en: PaneMessages = {
     affectedOne: '1 answer affected',
     hint: 'On: an answer assessed as certain without evidence counts as uncertain. The setting is saved on the Start sheet (Säker kräver underlag) and the result is recalculated.',
   },
+  cost: {
+    title: 'Cost of the action plan',
+    level: 'level {level}',
+    line: 'To reach {goal}: {count} actions, estimated at {cost} kr and {hours} hours.',
+    notEstimated: 'To reach {goal}: {count} actions. No cost estimated yet – fill in Kostnad (kr) and Tid (timmar) in Handlingsplan.',
+    missing: '{count} activities have no cost.',
+    missingOne: '1 activity has no cost.',
+  },
   goals: {
     title: 'Goals and goal graph',
     intro: 'The chain strategic goals → short-term goals → annual goals → activities in Handlingsplan (the action plan). The whole goal graph is on the Målgraf sheet.',

@@ -163,6 +163,14 @@ export const sv = {
     hint: 'På: ett svar som bedömts som säkert men saknar underlag räknas som osäkert. Inställningen sparas på bladet Start och resultatet beräknas om.',
   },
   /** The målgraf panel (issue 13): the goal chain's counts and what breaks it. */
+  cost: {
+    title: 'Handlingsplanens kostnad',
+    level: 'nivå {level}',
+    line: 'Att nå {goal}: {count} åtgärder, uppskattat {cost} kr och {hours} timmar.',
+    notEstimated: 'Att nå {goal}: {count} åtgärder. Ingen kostnad uppskattad ännu – fyll i Kostnad (kr) och Tid (timmar) i Handlingsplan.',
+    missing: '{count} aktiviteter saknar kostnad.',
+    missingOne: '1 aktivitet saknar kostnad.',
+  },
   goals: {
     title: 'Mål och målgraf',
     intro: 'Kedjan strategiska mål → kortsiktiga mål → årliga mål → aktiviteter i Handlingsplan. Hela målgrafen finns på bladet Målgraf.',

@@ -132,6 +132,8 @@ export function pathCost(pathIds: readonly string[], plan: PlanRows | undefined)
 
 /** PathCost with its sentence for people (pathCostLine), as the computation hands it on. */
 export interface PathCostSummary extends PathCost {
+  /** What the path leads to, in Swedish: "nivå 3", "målet Typkommun". */
+  readonly goal: string;
   readonly line?: string;
 }
 

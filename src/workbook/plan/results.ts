@@ -74,7 +74,7 @@ function costOfPath({ activities, existingPlan, result, target }: ResultInputs):
   if (existingPlan && rows && !rows.hasCost) issues.push({ severity: 'warning', code: 'plan-cost-columns-missing', sheet: existingPlan.name, params: { sheet: existingPlan.name } });
   const cost = pathCost(activities.filter((a) => a.priority <= 2).map((a) => a.id), rows);
   const line = pathCostLine(goal, cost);
-  return { cost: { ...cost, ...(line ? { line } : {}) }, issues };
+  return { cost: { ...cost, goal, ...(line ? { line } : {}) }, issues };
 }
 
 function areaLastRow(catalog: Catalog): number {
