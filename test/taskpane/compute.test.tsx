@@ -48,7 +48,8 @@ describe('refusals: one clear message naming the sheet, nothing written', () => 
     render(<App host={recordingHost(excel)} />);
     fireEvent.click(await computeButton());
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('Arbetsbokens struktur är skyddad, så bladet Resultat kan inte läggas till.');
+    // Mål (issue 13) is the first sheet the first computation adds.
+    expect(alert.textContent).toContain('Arbetsbokens struktur är skyddad, så bladet Mål kan inte läggas till.');
     expect(JSON.stringify(excel.workbook.snapshot())).toBe(before);
   });
 
