@@ -13,7 +13,8 @@ import { SheetDoc, cellText, parseSharedStrings, type Cell } from '../../scripts
 import { levelLayout, planLayout } from '../../scripts/corpus/layouts';
 import { colName, ref } from '../../scripts/corpus/refs';
 
-export const RESULT_SHEET_NAMES = ['Resultat', 'Ledningssammanfattning', 'Arbetsområden', 'Återkoppling', 'Nästa nivå', 'Handlingsplan'];
+/** The sheets the product replaces on every computation (Målgraf: issue 13; Mål is made once and then compared byte for byte like the user's). */
+export const RESULT_SHEET_NAMES = ['Resultat', 'Ledningssammanfattning', 'Arbetsområden', 'Återkoppling', 'Nästa nivå', 'Handlingsplan', 'Målgraf'];
 export const LEVEL_SHEET_NAMES = ['Nivå 1', 'Nivå 2', 'Nivå 3', 'Nivå 4'];
 const OWNER_NAME = 'Infosakkollen_blad';
 const GANTT_MARK = 'infosakkollen:gantt';
