@@ -4,10 +4,23 @@
  * One file: no module resolution and no file look-ups at start (resolving and reading the ~200
  * modules of the unbundled build cost more than the work of `infosak score`).
  *
- * Two of JSZip's modules are swapped in the bundle for Node's zlib (scripts/cli-bundle/): pako's
- * Deflate and JSZip's CRC-32, which in JavaScript cost about as much as the rest of writing a
- * workbook. Inflate stays pako's (it streams, so a zip bomb stops at the reader's limits). The jest
- * tests run src/ with the packages as they are; test/bench/cliBundle.test.ts runs the bundle.
+ * The entry is scripts/cli-bundle/entry.ts: src/cli/main.ts with Node's zlib installed as the xlsx
+ * package's native inflate (src/adapters/xlsx/package.ts, useNativeInflate). A sound part is then
+ * inflated and CRC-checked in one native call, to at most the size the zip directory declares (which
+ * the reader has held to its part-size and ratio limits already), instead of pako's JavaScript
+ * inflate through JSZip's stream of 16 KB ticks, which cost more than parsing the sheets. Anything
+ * the native call does not find sound (damaged deflate data, a size or CRC that does not match, a
+ * bomb passing its declared size) goes back to JSZip's stream, which gives the one-line verdict it
+ * always gave and stops a bomb at the limits while inflating. src/ itself stays platform-neutral.
+ *
+ * JSZip's modules swapped in the bundle (nativeZip below, files in scripts/cli-bundle/):
+ *   - pako → Deflate on Node's zlib (pako's Inflate stays, for that stream); writing a workbook in
+ *     JavaScript cost about as much as the rest of it.
+ *   - lib/crc32.js → zlib.crc32, for both `./crc32` and `../crc32` (the CRC of every part written).
+ *   - the reader of a Uint8Array without ArrayReader's pass over every byte of the file.
+ *   - readable-stream (only for generateNodeStream, unused) → Node's stream: less to load.
+ * The jest tests run src/ with the packages as they are (test/adapters/xlsx/zipLimits.test.ts runs its
+ * cases with and without the native inflate); test/bench/cliBundle.test.ts runs the bundle.
  *
  * Then the bundle runs once (`score` on the demo workbook) so that bin/infosak.js writes V8's code
  * cache for it (lib/infosak.js.cache): later starts skip compiling what that run compiled.
@@ -21,25 +34,30 @@ import { build, type Plugin } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 
 const ROOT = resolve(__dirname, '..');
 export const CLI_BUNDLE = join(ROOT, 'lib', 'infosak.js');
 const BIN = join(ROOT, 'bin', 'infosak.js');
 
-/** JSZip's pako and crc32 → Node's zlib (see the header); nothing else is touched. */
+/** JSZip's modules swapped in the bundle (see the header); nothing else is touched. */
 export const nativeZip: Plugin = {
   name: 'native-zip',
   setup(b) {
     const fromJszip = (importer: string) => /[\\/]node_modules[\\/]jszip[\\/]lib[\\/]/.test(importer);
-    b.onResolve({ filter: /^pako$/ }, (args) => (fromJszip(args.importer) ? { path: join(__dirname, 'cli-bundle', 'pako-deflate-native.ts') } : undefined));
-    b.onResolve({ filter: /^\.\/crc32$/ }, (args) => (fromJszip(args.importer) ? { path: join(__dirname, 'cli-bundle', 'crc32-native.ts') } : undefined));
+    const shim = (file: string) => ({ path: join(__dirname, 'cli-bundle', file) });
+    b.onResolve({ filter: /^pako$/ }, (args) => (fromJszip(args.importer) ? shim('pako-deflate-native.ts') : undefined));
+    b.onResolve({ filter: /^\.\.?\/crc32$/ }, (args) => (fromJszip(args.importer) ? shim('crc32-native.ts') : undefined));
+    // JSZip's copy of readable-stream (for generateNodeStream, which the product does not use): Node's own.
+    b.onResolve({ filter: /^readable-stream$/ }, (args) => (fromJszip(args.importer) ? { path: 'node:stream', external: true } : undefined));
+    b.onResolve({ filter: /^\.\/ArrayReader$/ }, (args) => (/[\\/]jszip[\\/]lib[\\/]reader[\\/]Uint8ArrayReader\.js$/.test(args.importer) ? shim('array-reader.ts') : undefined));
   },
 };
 
-export async function buildCli(outfile: string = CLI_BUNDLE): Promise<void> {
-  await build({
-    entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')],
+/** Builds the bundle; the source files it holds (paths relative to the repository), for the tests. */
+export async function buildCli(outfile: string = CLI_BUNDLE): Promise<string[]> {
+  const result = await build({
+    entryPoints: [join(__dirname, 'cli-bundle', 'entry.ts')],
     outfile,
     bundle: true,
     platform: 'node',
@@ -54,7 +72,9 @@ export async function buildCli(outfile: string = CLI_BUNDLE): Promise<void> {
     sourcesContent: false,
     legalComments: 'eof',
     logLevel: 'warning',
+    metafile: true,
   });
+  return Object.keys(result.metafile.inputs).map((input) => relative(ROOT, resolve(input)).split(sep).join('/'));
 }
 
 /** Runs the bundled CLI like a user would, with bin/infosak.js writing the code cache as it exits. */

@@ -7,14 +7,16 @@
  * parts are the product's own, in memory already). Same format, and JSZip computes the CRC and
  * sizes of the uncompressed data itself, as before.
  *
- * Inflate stays pako's: it streams, so the reader's limits (src/adapters/xlsx/package.ts) stop a zip
- * bomb after the first chunks and name the damage in a corrupt part exactly as the tests expect.
+ * Inflate stays pako's, for JSZip's stream: the bundle reads a sound part with one native call
+ * (scripts/cli-bundle/entry.ts), and any other part (damaged, or a zip bomb passing the size it
+ * declares) through this stream, which stops a bomb after its first chunks at the reader's limits
+ * (src/adapters/xlsx/package.ts) and names the damage in a corrupt part exactly as the tests expect.
  */
 import { deflateRawSync } from 'node:zlib';
 
-// The package's own entry: the bare "pako" resolves to this file in the bundle. (pako ships no types.)
+// pako's inflate alone (the bare "pako" resolves to this file in the bundle; its deflate is not needed). No types shipped.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const pako = require('pako/index.js') as { Inflate: new (options?: object) => unknown };
+const pako = require('pako/lib/inflate.js') as { Inflate: new (options?: object) => unknown };
 
 type Chunk = Uint8Array | readonly number[];
 

@@ -1,8 +1,9 @@
 /**
  * The bundled command line (scripts/build-cli.ts) against the one the other tests run from src/
- * (issue 14): the bundle swaps JSZip's deflate and CRC-32 for Node's zlib and starts through a V8
- * code cache, so it is run here as users run it — bin/infosak.js in a child process — and must give
- * the same answers, the same results and the same one-line refusals of damaged workbooks.
+ * (issue 14): the bundle inflates parts with Node's zlib (scripts/cli-bundle/entry.ts), swaps JSZip's
+ * deflate, CRC-32 and more for Node's own, and starts through a V8 code cache, so it is run here as
+ * users run it — bin/infosak.js in a child process — and must give the same answers, the same results
+ * and the same one-line refusals of damaged workbooks.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -43,6 +44,9 @@ describe("the bundle's zlib stand-ins", () => {
       expect(crc32Native(bytes.subarray(n >> 1), first)).toBe(jszipCrc32(bytes.subarray(n >> 1), first));
     }
     expect(crc32Native(undefined)).toBe(0);
+    // JSZip requires the module itself as the function (`var crc32 = require("../crc32")`).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    expect(require('../../scripts/cli-bundle/crc32-native')).toBe(crc32Native);
   });
 
   it('Deflate takes chunks as pako’s does and gives raw deflate data of them all', () => {
@@ -84,11 +88,19 @@ describe('bin/infosak.js with the bundle', () => {
   const bin = join(root, 'bin', 'infosak.js');
   const cache = join(root, 'lib', 'infosak.js.cache');
 
+  let inputs: string[] = [];
   beforeAll(async () => {
     mkdirSync(join(root, 'bin'), { recursive: true });
     copyFileSync(resolve(__dirname, '..', '..', 'bin', 'infosak.js'), bin);
-    await buildCli(join(root, 'lib', 'infosak.js'));
+    inputs = await buildCli(join(root, 'lib', 'infosak.js'));
   }, 60_000);
+
+  it("holds the stand-ins in place of JSZip's modules, for every module that requires them", () => {
+    for (const shim of ['entry.ts', 'crc32-native.ts', 'pako-deflate-native.ts', 'array-reader.ts']) expect(inputs).toContain(`scripts/cli-bundle/${shim}`);
+    expect(inputs).toContain('src/cli/main.ts');
+    const replaced = inputs.filter((i) => i === 'node_modules/jszip/lib/crc32.js' || /readable-stream|pako\/(index|lib\/deflate)\.js|pako\/lib\/zlib\/deflate/.test(i));
+    expect(replaced).toEqual([]);
+  });
 
   const cli = (args: readonly string[]) => {
     const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });

@@ -146,11 +146,42 @@ interface EntryStream {
   resume(): unknown;
 }
 
-/** A loaded entry as JSZip holds it: `_data` is its private record of the zip directory's sizes and CRC. */
+/**
+ * A loaded entry as JSZip holds it: `_data` is its private record of the zip directory's sizes and
+ * CRC, with the part's bytes as stored in the zip and their method ("\x08\x00" deflate, "\x00\x00" stored).
+ */
 interface LoadedEntry {
-  readonly _data?: { readonly compressedSize?: number; readonly uncompressedSize?: number; readonly crc32?: number };
+  readonly _data?: {
+    readonly compressedSize?: number;
+    readonly uncompressedSize?: number;
+    readonly crc32?: number;
+    readonly compressedContent?: unknown;
+    readonly compression?: { readonly magic?: string };
+  };
   internalStream(type: 'uint8array'): EntryStream;
 }
+
+/**
+ * A host's native inflate, for a part in one call instead of JSZip's JavaScript stream. The bundled
+ * command line installs Node's zlib (scripts/cli-bundle/entry.ts); the pane and the tests of src/
+ * install none, and every part goes through the stream as it always has.
+ */
+export interface NativeInflate {
+  /** Raw deflate data inflated; throws on damaged data and once more than maxOutputLength bytes come out. */
+  inflateRaw(data: Uint8Array, maxOutputLength: number): Uint8Array;
+  /** zip's CRC-32 of the bytes (unsigned); without it, the table loop below. */
+  crc32?(data: Uint8Array): number;
+}
+
+let nativeInflate: NativeInflate | undefined;
+
+/** Installs (or, with undefined, removes) the native inflate every package opened after uses. */
+export function useNativeInflate(native: NativeInflate | undefined): void {
+  nativeInflate = native;
+}
+
+/** A part save() only checks (nothing is kept) is inflated natively up to this size; a bigger one streams, so memory stays small. */
+const NATIVE_CHECK_BYTES = 16 * 1024 * 1024;
 
 const MIB = 1024 * 1024;
 const mib = (bytes: number) => (bytes >= MIB ? `${Math.round(bytes / MIB)} MiB` : `${bytes} bytes`);
@@ -175,6 +206,8 @@ function inflateEntry(part: string, file: JSZip.JSZipObject, limits: InflateLimi
   if (declared !== undefined && compressed !== undefined && declared > limits.ratioFrom && declared > limits.ratio * Math.max(compressed, 1)) {
     return Promise.reject(tooDense());
   }
+  const native = nativeInflate && declared !== undefined && (decode || declared <= NATIVE_CHECK_BYTES) ? inflateNatively(entry, nativeInflate, declared, decode) : undefined;
+  if (native !== undefined) return Promise.resolve(native);
   return new Promise((resolve, reject) => {
     let settled = false;
     let total = 0;
@@ -219,6 +252,37 @@ function inflateEntry(part: string, file: JSZip.JSZipObject, limits: InflateLimi
   });
 }
 
+/**
+ * A sound part in one native call: inflated to at most the size the zip directory declares (which
+ * inflateEntry has held to the limits already, so zlib stops a zip bomb that lies about its size as
+ * soon as it passes it), of exactly that size, with its CRC-32. Undefined whenever anything is off
+ * (damaged data, another size, another CRC, an entry JSZip holds otherwise): the stream then reads
+ * the part again and gives the verdict and the message it always gave.
+ *
+ * The limits hold as InflateLimits defines them, on the whole part (it inflates to its declared size,
+ * which is within them); the stream also judges the ratio on the data inflated so far, as it arrives.
+ */
+function inflateNatively(entry: LoadedEntry, native: NativeInflate, declared: number, decode: boolean): string | undefined {
+  const info = entry._data;
+  const stored = info?.compressedContent;
+  const method = info?.compression?.magic;
+  if (!(stored instanceof Uint8Array) || info?.crc32 === undefined || (method !== '\x08\x00' && method !== '\x00\x00')) return undefined;
+  let bytes: Uint8Array;
+  if (method === '\x00\x00') {
+    bytes = stored;
+  } else {
+    try {
+      bytes = native.inflateRaw(stored, Math.max(declared, 1));
+    } catch {
+      return undefined;
+    }
+  }
+  if (bytes.length !== declared) return undefined;
+  const crc = native.crc32 ? native.crc32(bytes) : (crc32Update(CRC_START, bytes) ^ CRC_START) >>> 0;
+  if (crc >>> 0 !== info.crc32 >>> 0) return undefined;
+  return decode ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) : '';
+}
+
 const CRC_START = 0xffffffff;
 const CRC_TABLE = (() => {
   const table = new Int32Array(256);
@@ -236,6 +300,8 @@ function crc32Update(crc: number, bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
   return c;
 }
+
+const UTF8 = new TextEncoder();
 
 /** Parts this long or longer are deflated when saved; shorter ones are stored (see save()). */
 const DEFLATE_FROM_CHARS = 64 * 1024;
@@ -272,7 +338,8 @@ export class XlsxPackage {
     if (problem) throw new NotAWorkbookError(`Not an .xlsx workbook: ${problem}.`);
     let zip: JSZip;
     try {
-      zip = await JSZip.loadAsync(data);
+      // A Node Buffer as a plain Uint8Array: JSZip would copy every chunk of a Buffer byte by byte into a Uint8Array.
+      zip = await JSZip.loadAsync(data.constructor === Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
     } catch (error) {
       throw new NotAWorkbookError(`Not an .xlsx workbook: the zip package cannot be read (${(error as Error).message}).`);
     }
@@ -409,6 +476,8 @@ export class XlsxPackage {
   private contentTypeOf(xml: string, part: string): string | undefined {
     const name = `/${part}`.toLowerCase();
     for (const m of xml.matchAll(/<(?:\w+:)?Override\b([^>]*?)\/?>/g)) {
+      // Without entities the attributes read as written: one that does not hold the name is another part's.
+      if (m[1].indexOf('&') < 0 && !m[1].toLowerCase().includes(name)) continue;
       const a = parseAttributes(m[1]);
       if (a.PartName?.toLowerCase() === name) return a.ContentType;
     }
@@ -440,6 +509,7 @@ export class XlsxPackage {
       const override = `<Override PartName="/${escapeXml(part)}" ContentType="${contentType}"/>`;
       let insertAt = -1;
       for (const m of without.matchAll(/<(?:\w+:)?Override\b([^>]*?)\/?>/g)) {
+        if (m[1].indexOf('&') < 0 && !m[1].includes(contentType)) continue; // another type (see contentTypeOf)
         const a = parseAttributes(m[1]);
         if (a.ContentType !== contentType) continue;
         if (insertAt < 0) insertAt = m.index!; // before the first of the group …
@@ -484,8 +554,10 @@ export class XlsxPackage {
       const text = this.texts.get(part) ?? '';
       // JSZip's JavaScript deflate costs ~60-150 ms on a cold start (the CLI writes once per
       // process), which is most of the budget; small parts are stored, big ones still deflated.
-      // No folder entries: OPC packages hold parts only.
-      this.zip.file(part, text, { compression: text.length < DEFLATE_FROM_CHARS ? 'STORE' : 'DEFLATE', createFolders: false });
+      // No folder entries: OPC packages hold parts only. The text goes in as its UTF-8 bytes (what
+      // JSZip would make of it with Node's Buffer, which it then copied into a Uint8Array byte by byte).
+      const bytes = UTF8.encode(text);
+      this.zip.file(part, bytes, { binary: true, compression: text.length < DEFLATE_FROM_CHARS ? 'STORE' : 'DEFLATE', createFolders: false });
     }
     // Unchanged entries keep their compressed bytes: JSZip reuses them when the method matches.
     return this.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });

@@ -1,0 +1,21 @@
+/**
+ * The bundled command line's entry (scripts/build-cli.ts): src/cli/main.ts with Node's zlib
+ * installed as the xlsx package's native inflate (src/adapters/xlsx/package.ts, useNativeInflate).
+ * A part is then inflated and CRC-checked in one native call instead of JSZip's JavaScript stream
+ * (pako), which cost more than reading the sheets it inflates. The pane and the tests of src/ keep
+ * the stream; so does this bundle for any part the native call does not find sound, which is how
+ * a damaged part or a zip bomb still gets the stream's one-line verdict.
+ */
+import * as zlib from 'node:zlib';
+import { useNativeInflate } from '../../src/adapters/xlsx/package';
+
+// zlib.crc32: Node 20.15 and later; before, package.ts's own table loop.
+const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
+useNativeInflate({
+  // maxOutputLength: zlib stops (and throws) as soon as more would come out.
+  inflateRaw: (data, maxOutputLength) => zlib.inflateRawSync(data, { maxOutputLength }),
+  crc32: crc32 ? (data) => crc32(data) : undefined,
+});
+
+export { main } from '../../src/cli/main';
