@@ -6,10 +6,9 @@
  * XML, so one stray value at XFD1048576 or a damaged sheet costs nothing extra.
  */
 import type { Scalar, SheetGrid, SheetObject, WorkbookGrid } from '../../workbook/plan/types';
-import { columnNumber } from '../../workbook/plan/address';
 import { OWNER_NAME } from '../../workbook/layout';
 import { REL_TYPE, XlsxPackage, resolveTarget, type OpenOptions, type SheetEntry } from './package';
-import { closingTagIndex, decodeCellText, decodeXml, nextTag, parseAttributes, rawAttribute, type XmlTag } from './xml';
+import { decodeCellText, decodeXml, nextTag, parseAttributes, rawAttribute, type XmlTag } from './xml';
 import { BUILT_IN_DATE_FORMATS, isDateFormat } from './styles';
 
 export { NotAWorkbookError } from './package';
@@ -108,22 +107,22 @@ function parseSheetCells(
     if (tag.closing) continue;
     if (tag.local === 'row') {
       const r = rawAttribute(tag.attributes, 'r');
-      row = r !== undefined && /^\d+$/.test(r) ? Number(r) : row + 1;
+      row = r !== undefined && isDigits(r) ? Number(r) : row + 1;
       column = 0;
       continue;
     }
     if (tag.local !== 'c') continue;
     let inner = '';
     if (!tag.selfClosing) {
-      const close = closingTagIndex(xml, tag.qname, tag.end, end);
+      const close = closingTag(xml, tag.qname, tag.end, end);
       inner = xml.slice(tag.end, close < 0 ? end : close);
       pos = close < 0 ? end : close + tag.qname.length + 3;
     }
     const ref = rawAttribute(tag.attributes, 'r');
-    const at = ref !== undefined ? /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref) : null;
-    if (at) {
-      column = columnNumber(at[1]);
-      row = Number(at[2]);
+    const digits = ref !== undefined ? refDigits(ref) : -1;
+    if (digits > 0) {
+      column = refColumn(ref!, digits);
+      row = Number(ref!.slice(digits));
     } else {
       column += 1; // r is optional: cells then follow one another
     }
@@ -136,6 +135,75 @@ function parseSheetCells(
   return { values, formulas };
 }
 
+const isNameChar = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 58 || c === 95 || c === 45 || c === 46 || c > 127;
+
+/**
+ * closingTagIndex (xml.ts) for content that starts just after a start tag's '>', as every scan
+ * here has it: the same index, found by looking only at "<name" and "</name" rather than at every
+ * occurrence of the name (a cell's "c" or a run's "t" is in most words of its text).
+ */
+function closingTag(xml: string, qname: string, from: number, to: number = xml.length): number {
+  const open = `<${qname}`;
+  const close = `</${qname}`;
+  let depth = 0;
+  let pos = from;
+  let nextOpen = xml.indexOf(open, pos);
+  let nextClose = xml.indexOf(close, pos);
+  for (;;) {
+    if (nextOpen >= 0 && nextOpen < pos) nextOpen = xml.indexOf(open, pos);
+    if (nextClose >= 0 && nextClose < pos) nextClose = xml.indexOf(close, pos);
+    const closing = nextClose >= 0 && (nextOpen < 0 || nextClose < nextOpen);
+    const at = closing ? nextClose : nextOpen;
+    if (at < 0) return -1;
+    const name = at + (closing ? 2 : 1);
+    if (name >= to) return -1;
+    pos = name + qname.length;
+    if (isNameChar(xml.charCodeAt(pos))) continue; // "<cols" is not "<c"
+    if (closing) {
+      if (depth === 0) return at;
+      depth--;
+    } else {
+      const tag = nextTag(xml, at, to);
+      if (!tag) return -1;
+      if (!tag.selfClosing) depth++;
+      pos = tag.end;
+    }
+  }
+}
+
+/** /^\d+$/.test(text.slice(from)) */
+function isDigits(text: string, from = 0): boolean {
+  if (text.length <= from) return false;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** Where the row's digits start in an A1 reference as /^\$?([A-Za-z]{1,3})\$?(\d+)$/ reads it; -1 when it is none. */
+function refDigits(ref: string): number {
+  let i = ref.charCodeAt(0) === 36 /* $ */ ? 1 : 0;
+  const letters = i;
+  while (i < ref.length && i - letters < 3 && isLetter(ref.charCodeAt(i))) i++;
+  if (i === letters) return -1;
+  if (ref.charCodeAt(i) === 36) i++;
+  return isDigits(ref, i) ? i : -1;
+}
+
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** The column number of a reference's letters, those before `end` ('$' skipped): columnNumber's. */
+function refColumn(ref: string, end: number): number {
+  let column = 0;
+  for (let i = 0; i < end; i++) {
+    const c = ref.charCodeAt(i) | 32; // lower case ('$' is skipped below)
+    if (c >= 97 && c <= 122) column = column * 26 + (c - 96);
+  }
+  return column;
+}
+
 interface CellParts {
   /** The formula's text without '=', '' when the cell has an <f> without text. */
   readonly formula?: string;
@@ -146,6 +214,31 @@ interface CellParts {
 }
 
 function cellParts(inner: string): CellParts {
+  // Most cells hold one <v> or one <is>: what the loop below finds in them, found directly.
+  if (inner.charCodeAt(1) === 118 /* v */) {
+    const v = soleContent(inner, '<v>', '<v', '</v');
+    if (v !== undefined) return { v };
+  } else {
+    const is = soleContent(inner, '<is>', '<is', '</is');
+    if (is !== undefined) return { is };
+  }
+  return cellPartsScanned(inner);
+}
+
+/**
+ * The content of `xml` when it is exactly <name>content</name> (start is "<name>", open "<name",
+ * close "</name") with no other "<name" or "</name" in the content, so that the scan would end the
+ * element at the end; undefined otherwise.
+ */
+function soleContent(xml: string, start: string, open: string, close: string): string | undefined {
+  const from = start.length;
+  const to = xml.length - close.length - 1;
+  if (to < from || !xml.startsWith(start) || xml.charCodeAt(xml.length - 1) !== 62 /* > */) return undefined;
+  if (xml.indexOf(open, from) >= 0 || xml.indexOf(close, from) !== to) return undefined;
+  return xml.slice(from, to);
+}
+
+function cellPartsScanned(inner: string): CellParts {
   let formula: string | undefined;
   let v: string | undefined;
   let is: string | undefined;
@@ -155,7 +248,7 @@ function cellParts(inner: string): CellParts {
     if (tag.closing || (tag.local !== 'f' && tag.local !== 'v' && tag.local !== 'is')) continue;
     let content = '';
     if (!tag.selfClosing) {
-      const close = closingTagIndex(inner, tag.qname, tag.end);
+      const close = closingTag(inner, tag.qname, tag.end);
       content = inner.slice(tag.end, close < 0 ? inner.length : close);
       pos = close < 0 ? inner.length : close;
     }
@@ -192,12 +285,18 @@ function cellValue(attributes: string, cell: CellParts, sst: readonly string[], 
 
 /** Plain text of a string item: its runs' text, without phonetic (rPh) runs. */
 function richText(xml: string): string {
+  // One run, <t>…</t> (with attributes or not) and nothing after it: its text, as the loop finds it.
+  const first = nextTag(xml, 0);
+  if (first && first.qname === 't' && !first.closing && !first.selfClosing) {
+    const lt = xml.indexOf('<', first.end);
+    if (lt === xml.length - 4 && xml.endsWith('</t>')) return decodeCellText(xml.slice(first.end, lt));
+  }
   let text = '';
   let pos = 0;
   for (let tag = nextTag(xml, pos); tag; tag = nextTag(xml, pos)) {
     pos = tag.end;
     if (tag.closing || tag.selfClosing || (tag.local !== 't' && tag.local !== 'rPh')) continue;
-    const close = closingTagIndex(xml, tag.qname, tag.end);
+    const close = closingTag(xml, tag.qname, tag.end);
     if (close < 0) break;
     if (tag.local === 't') text += xml.slice(tag.end, close);
     pos = close;
@@ -216,7 +315,7 @@ function parseSharedStrings(xml: string | undefined): string[] {
       items.push('');
       continue;
     }
-    const close = closingTagIndex(xml, tag.qname, tag.end);
+    const close = closingTag(xml, tag.qname, tag.end);
     if (close < 0) break;
     items.push(richText(xml.slice(tag.end, close)));
     pos = close;
@@ -281,7 +380,7 @@ function ownerMarks(workbookXml: string, entries: readonly SheetEntry[]): Map<st
     pos = tag.end;
     if (tag.closing && tag.local === 'definedNames') break;
     if (tag.closing || tag.selfClosing || tag.local !== 'definedName') continue;
-    const close = closingTagIndex(workbookXml, tag.qname, tag.end);
+    const close = closingTag(workbookXml, tag.qname, tag.end);
     if (close < 0) break;
     pos = close;
     const a = parseAttributes(tag.attributes);
@@ -320,7 +419,7 @@ function drawingObjects(xml: string): SheetObject[] {
   for (let tag = nextTag(xml, pos); tag; tag = nextTag(xml, pos)) {
     pos = tag.end;
     if (tag.closing || tag.selfClosing || !ANCHORS.has(tag.local)) continue;
-    const close = closingTagIndex(xml, tag.qname, tag.end);
+    const close = closingTag(xml, tag.qname, tag.end);
     const anchor = xml.slice(tag.end, close < 0 ? xml.length : close);
     pos = close < 0 ? xml.length : close;
     const object = anchorObject(anchor);
@@ -360,7 +459,7 @@ function withoutFallbacks(xml: string): string {
   for (let tag = nextTag(xml, pos); tag; tag = nextTag(xml, pos)) {
     pos = tag.end;
     if (tag.closing || tag.selfClosing || tag.local !== 'Fallback') continue;
-    const close = closingTagIndex(xml, tag.qname, tag.end);
+    const close = closingTag(xml, tag.qname, tag.end);
     out += xml.slice(copied, tag.end);
     copied = pos = close < 0 ? xml.length : close;
   }

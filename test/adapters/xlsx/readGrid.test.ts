@@ -147,6 +147,24 @@ describe('readXlsxGrid on hand-made sheets', () => {
     ]);
   });
 
+  it('reads every shape of a cell as the general scan does (the common <v> and <is><t> shapes are read directly)', async () => {
+    const str = ' t="str"';
+    const inline = ' t="inlineStr"';
+    const rows =
+      `<row r="1">${cell('A1', '<v>1<v>2</v>', str)}${cell('B1', '<v>x<v/>y</v>', str)}${cell('C1', '<v>12</v><v>13</v>')}${cell('D1', '<v>7</v>tail')}</row>` +
+      `<row r="2">${cell('A2', '<is><t>a</t><t>b</t></is>', inline)}${cell('B2', '<is><r><t>c</t></r><rPh><t>ph</t></rPh><r><t>d</t></r></is>', inline)}` +
+      `${cell('C2', '<is><t xml:space="preserve"> cat&amp;tree_x0041_ </t></is>', inline)}${cell('D2', '<is><t>x</t>tail</is>', inline)}</row>` +
+      `<row r="3">${cell('A3', '<is><is><t>n</t></is></is>', inline)}${cell('B3', '<is><t>a<t>b</t></t></is>', inline)}${cell('C3', '<x:is><x:t>p</x:t></x:is>', inline)}${cell('D3', '<is></is>', inline)}</row>` +
+      `<row r="4">${cell('$A$4', '<v>4</v>')}${cell('b4', '<v>5</v>')}${cell('C$4', '<v>6</v>')}<c r="A$$4"><v>9</v></c><c><v>10</v></c><cols/><cc><v>11</v></cc></row>`;
+    const values = (await readXlsxGrid(await handmadeWorkbook({ sheets: [{ name: 'S', rows }] }))).sheets.get('S')!.values;
+    expect(dense(values)).toEqual([
+      ['1<v>2</v>', 'x<v/>y', 12, 7, null],
+      ['ab', 'cd', ' cat&treeA ', 'x', null],
+      ['n', 'a<t>b</t>', 'p', '', null],
+      [4, 5, 6, 9, 10],
+    ]);
+  });
+
   it('reads a sheet whose cells never close (damaged XML) without hanging, up to the damage', async () => {
     const rows = `<row r="1">${cell('A1', '<v>5</v>')}</row><row r="2">${'<c r="B2"><v>1</v>'.repeat(20000)}`;
     const values = (await readXlsxGrid(await handmadeWorkbook({ sheets: [{ name: 'S', rows }] }))).sheets.get('S')!.values;
