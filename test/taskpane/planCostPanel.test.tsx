@@ -6,6 +6,7 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, screen } from '@testing-library/react';
 import { PlanPanels } from '../../src/taskpane/components/PlanPanels';
+import { planMessages } from '../../src/taskpane/i18n/plan';
 import { TextProvider, textContext } from '../../src/taskpane/components/useText';
 import type { PaneLocale } from '../../src/taskpane/i18n';
 import type { PathCostSummary } from '../../src/workbook/plan/planRows';
@@ -56,4 +57,10 @@ test('nothing estimated yet: asks for the estimates instead of saying 0 kr', () 
 test('no path (the top level): no cost section', () => {
   show(cost({ activities: 0, activitiesWithoutCost: 0, activitiesWithoutHours: 0 }));
   expect(screen.queryByTestId('plan-cost')).toBeNull();
+});
+
+test('the panels\' texts have the same keys and placeholders in Swedish and English', () => {
+  const shape = (o: object): string[] =>
+    Object.entries(o).flatMap(([k, v]) => (typeof v === 'string' ? [`${k}:${[...v.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',')}`] : shape(v).map((s) => `${k}.${s}`)));
+  expect(shape(planMessages.en)).toEqual(shape(planMessages.sv));
 });

@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { GoalFlag, GoalFlagCode, GoalGraph } from '../../core/goals/graph';
-import type { PaneMessages } from '../i18n';
+import type { PlanMessages } from '../i18n/plan';
 import { Section } from './Section';
-import { useText } from './useText';
+import { usePlanText } from './usePlanText';
 
 const useStyles = makeStyles({
   counts: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: '2px' },
@@ -14,7 +14,7 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 
-type GoalTexts = PaneMessages['goals'];
+type GoalTexts = PlanMessages['goals'];
 type GroupKey = 'annualWithoutActivity' | 'shortTermWithoutAnnual' | 'strategicWithoutShortTerm' | 'activityWithoutGoal' | 'unknownId' | 'notServing' | 'badId';
 
 /** The lists the panel shows, in the order a reader fixes them: gaps at the bottom of the chain first. */
@@ -76,8 +76,8 @@ function FlagGroup({ title, lines }: { readonly title: string; readonly lines: r
  */
 export function GoalGraphPanel({ graph }: { readonly graph: GoalGraph }) {
   const s = useStyles();
-  const { t, f } = useText();
-  const g = t.goals;
+  const { p, f } = usePlanText();
+  const g = p.goals;
   const c = graph.counts;
   if (graph.empty) {
     return (

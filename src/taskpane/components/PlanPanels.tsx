@@ -3,7 +3,7 @@ import type { GoalGraph } from '../../core/goals/graph';
 import type { PathCostSummary } from '../../workbook/plan/planRows';
 import { GoalGraphPanel } from './GoalGraphPanel';
 import { Section } from './Section';
-import { useText } from './useText';
+import { usePlanText } from './usePlanText';
 
 const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
@@ -17,20 +17,20 @@ const goalName = (goal: string, level: string) => {
 
 /** Issue 13: what the path costs according to Handlingsplan. */
 export function PlanCostPanel({ cost }: { readonly cost: PathCostSummary }) {
-  const { t, f, locale } = useText();
+  const { p, f, locale } = usePlanText();
   const s = useStyles();
   const number = (n: number) => n.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 });
-  const goal = goalName(cost.goal, t.cost.level);
+  const goal = goalName(cost.goal, p.cost.level);
   const estimated = cost.activitiesWithoutCost < cost.activities || cost.activitiesWithoutHours < cost.activities;
   return (
-    <Section title={t.cost.title}>
+    <Section title={p.cost.title}>
       <Text data-testid="plan-cost">
         {estimated
-          ? f(t.cost.line, { goal, count: cost.activities, cost: number(cost.costToNext), hours: number(cost.hoursToNext) })
-          : f(t.cost.notEstimated, { goal, count: cost.activities })}
+          ? f(p.cost.line, { goal, count: cost.activities, cost: number(cost.costToNext), hours: number(cost.hoursToNext) })
+          : f(p.cost.notEstimated, { goal, count: cost.activities })}
       </Text>
       {estimated && cost.activitiesWithoutCost > 0 && (
-        <Text className={s.note}>{f(cost.activitiesWithoutCost === 1 ? t.cost.missingOne : t.cost.missing, { count: cost.activitiesWithoutCost })}</Text>
+        <Text className={s.note}>{f(cost.activitiesWithoutCost === 1 ? p.cost.missingOne : p.cost.missing, { count: cost.activitiesWithoutCost })}</Text>
       )}
     </Section>
   );
