@@ -5,7 +5,7 @@
  * recomputation.
  */
 import { readXlsxGrid } from '../../src/adapters/xlsx/readGrid';
-import { parseAmount, pathCost, pathCostLine, readPlanRows } from '../../src/workbook/plan/planRows';
+import { parseAmount, pathCost, pathCostLine, readPlanRows, svNumber } from '../../src/workbook/plan/planRows';
 import type { Scalar, SheetGrid } from '../../src/workbook/plan/types';
 import { cli, editSheetCells, exampleAnswers, tempDir } from '../helpers/workbook';
 
@@ -25,6 +25,22 @@ describe('parseAmount: figures as people type them in a Swedish sheet', () => {
     ['8 h', 8],
   ] as [Scalar, number][])('%p → %p', (typed, expected) => expect(parseAmount(typed)).toBe(expected));
   test.each([['ca 5000'], ['-300'], [''], [null], [true], [-5]] as [Scalar][])('%p is not an amount', (typed) => expect(parseAmount(typed)).toBeUndefined());
+});
+
+describe('svNumber: toLocaleString(\'sv-SE\', { maximumFractionDigits: 1 }) without loading ICU (issue 14)', () => {
+  const icu = (n: number) => n.toLocaleString('sv-SE', { maximumFractionDigits: 1 });
+  test('the same text as ICU, for the sums a path can have and the edges of rounding', () => {
+    const values = [0, -0, NaN, Infinity, -Infinity, -1.5, 0.04999, 0.05, 0.95, 9.95, 999.95, 9999.95, 99999.95, 100.49999999999999, 1.45, 2.55, 1e-7, 1e15, 1e16, 1e21, 123456789012345680000];
+    // A deterministic spread of integers, tenths, hundredths and arbitrary doubles.
+    let x = 12345;
+    const next = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 20000; i++) {
+      const r = next();
+      values.push(Math.floor(r * 1e9), r * 1e4, Math.round(r * 1e5) / 100, Math.round(r * 1e4) / 10, r, Math.floor(r * 1e6) + 0.05, Math.floor(r * 1e6) + 0.95, r * 1e18);
+    }
+    const differ = values.filter((n) => svNumber(n) !== icu(n));
+    expect(differ).toEqual([]);
+  });
 });
 
 describe('readPlanRows: by header text, wherever the columns are', () => {

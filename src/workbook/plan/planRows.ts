@@ -137,7 +137,35 @@ export interface PathCostSummary extends PathCost {
   readonly line?: string;
 }
 
-const sv = (n: number) => n.toLocaleString('sv-SE', { maximumFractionDigits: 1 });
+/**
+ * n.toLocaleString('sv-SE', { maximumFractionDigits: 1 }), by hand for the common case (issue 14): the
+ * first toLocaleString of a process loads ICU's number formatting, ~20 ms of a whole `infosak score`.
+ * Same digits as ICU: the shortest decimal form of the double, rounded half away from zero to one
+ * decimal, a trailing ",0" dropped, groups of three separated by a no-break space. Negative numbers,
+ * exponents, NaN and ∞ go to toLocaleString itself (test/workbook/planCosts.test.ts compares both).
+ */
+export function svNumber(n: number): string {
+  const s = String(n);
+  if (!(n >= 0) || Object.is(n, -0) || s.includes('e') || s === 'Infinity') return n.toLocaleString('sv-SE', { maximumFractionDigits: 1 });
+  const dot = s.indexOf('.');
+  let whole = dot < 0 ? s : s.slice(0, dot);
+  let tenth = dot < 0 ? 0 : s.charCodeAt(dot + 1) - 48;
+  if (dot >= 0 && dot + 2 < s.length && s.charCodeAt(dot + 2) >= 53) tenth++;
+  if (tenth === 10) {
+    tenth = 0;
+    // Carry into the whole part, digit by digit (it may be longer than a safe integer's digits).
+    const digits = whole.split('');
+    let i = digits.length - 1;
+    for (; i >= 0 && digits[i] === '9'; i--) digits[i] = '0';
+    if (i < 0) digits.unshift('1');
+    else digits[i] = String.fromCharCode(digits[i].charCodeAt(0) + 1);
+    whole = digits.join('');
+  }
+  let grouped = '';
+  for (let end = whole.length; end > 0; end -= 3) grouped = (end > 3 ? '\u00a0' : '') + whole.slice(Math.max(0, end - 3), end) + grouped;
+  return tenth ? `${grouped},${tenth}` : grouped;
+}
+const sv = svNumber;
 
 /**
  * "Att nå nivå 3: 8 åtgärder, uppskattat 450 000 kr och 620 timmar; 3 aktiviteter saknar kostnad"
