@@ -6,6 +6,9 @@ import { useText } from './useText';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: '2px' },
   hint: { color: tokens.colorNeutralForeground3 },
+  // At 200 % zoom the pane is 160 CSS px: the label goes under the switch rather than into a sliver beside it.
+  switch: { display: 'flex', flexWrap: 'wrap', alignItems: 'center' },
+  switchLabel: { flexGrow: 1, flexBasis: '8em', minWidth: 0 },
 });
 
 export interface EvidenceSettingProps {
@@ -40,7 +43,8 @@ export function EvidenceSetting({ evidence, onChange, busy }: EvidenceSettingPro
       {/* Not disabled while the pane works (a disabled control drops focus to <body>): a change then is ignored. */}
       <Switch
         checked={pending ?? evidence.strict}
-        label={t.evidence.label}
+        className={s.switch}
+        label={{ children: t.evidence.label, className: s.switchLabel }}
         aria-describedby={id}
         onChange={(_event, data) => {
           if (busy) return;
