@@ -13,14 +13,17 @@ import { DEFAULT_CATALOG, catalogIds, catalogSummaries, loadCatalogs } from '../
 import { progressOf } from '../core/scoring/progress';
 import { stammerProgressOf } from '../core/stammer/progress';
 import { stammerCatalogIds } from '../core/stammer/registry';
-import { QUESTIONNAIRE_SHEETS, RESULT_SHEETS } from '../workbook/layout';
+import { GOAL_SHEETS, QUESTIONNAIRE_SHEETS, RESULT_SHEETS } from '../workbook/layout';
 import { allInputSheets, questionnaireSheetsOf, readAnyWorkbook } from '../workbook/models';
 import { resultSheets as stammerResultSheets } from '../workbook/stammer/layout';
-import type { WorkbookGrid } from '../workbook/plan/types';
+import type { WorkbookGrid, WritePlan } from '../workbook/plan/types';
 import { findCatalogId, readWorkbook, type LocatedIssue } from '../workbook/read';
 import { downloadFile, exportFileOf } from './exportFile';
 import type { ExcelHost } from './host';
 import { PaneError, type CatalogChoice, type ComputeOutcome, type InsertOutcome, type PaneActions, type Stage, type WorkbookState } from './model';
+
+/** Mål (made once) and Målgraf, when this plan writes them (issue 13): named with the result sheets. */
+const writtenGoalSheets = (plan: WritePlan): string[] => GOAL_SHEETS.filter((name) => plan.some((op) => op.kind === 'sheet' && op.sheet === name));
 
 /** The issue code of a chart, picture or shape of the user's that the write would drop (src/workbook). */
 export const USER_OBJECT_DROPPED = 'user-object-dropped';
@@ -215,7 +218,7 @@ export function paneActions(host: ExcelHost): PaneActions {
           case 'stammer-mean-v1':
             return { ...common, model: outcome.model, catalog: outcome.catalog, result: outcome.result, progress: stammerProgressOf(outcome.catalog, outcome.answers), written: stammerResultSheets(outcome.catalog) };
           default:
-            return { ...common, model: outcome.model, catalog: outcome.catalog, result: outcome.result, evidence: outcome.evidence, actionPlan: outcome.actionPlan, goalGraph: outcome.goalGraph, progress: progressOf(outcome.catalog, outcome.answers), written: RESULT_SHEETS };
+            return { ...common, model: outcome.model, catalog: outcome.catalog, result: outcome.result, evidence: outcome.evidence, actionPlan: outcome.actionPlan, goalGraph: outcome.goalGraph, progress: progressOf(outcome.catalog, outcome.answers), written: [...RESULT_SHEETS, ...writtenGoalSheets(outcome.plan)] };
         }
       });
     },
