@@ -169,7 +169,9 @@ function droppedObjects(grid: WorkbookGrid, plan: WritePlan): LocatedIssue[] {
   const issues: LocatedIssue[] = [];
   for (const [requested, objects] of grid.objects ?? []) {
     if (!replaced.has(requested.toLowerCase())) continue;
-    const sheet = grid.sheets.get(requested)?.name ?? requested;
+    // A sheet whose cells the reader skipped (readXlsxGrid's skipMarked) is named as ownerOf finds it.
+    const owner = ownerOf(grid, requested);
+    const sheet = grid.sheets.get(requested)?.name ?? (owner.kind === 'absent' ? requested : owner.sheet);
     for (const object of objects) {
       if (object.kind === 'chart' && ours.has(`${requested.toLowerCase()}\u0000${object.name}`)) continue;
       issues.push({ severity: 'warning', code: 'user-object-dropped', sheet, params: { sheet, kind: object.kind, name: object.name } });

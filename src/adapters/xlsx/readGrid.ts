@@ -20,7 +20,20 @@ const MAX_COLUMNS = 16384;
 /** Sheet names compare as Excel compares them: case-insensitively. */
 const sheetKey = (name: string) => name.toUpperCase();
 
-export async function readXlsxGrid(data: Uint8Array, sheetNames?: readonly string[], options: OpenOptions = {}): Promise<WorkbookGrid> {
+export interface ReadOptions extends OpenOptions {
+  /**
+   * Sheets (of those asked for) whose cells the caller does not need once the sheet carries the
+   * product's mark naming it: the sheets a computation replaces whole, for which ownerOf decides
+   * from the mark alone. Such a sheet's cells are not parsed and it has no entry in `sheets`; it is
+   * still in `sheetNames`, `owners` and `objects`, and its part is inflated and checked (CRC, limits)
+   * as when it is read. Skipped only when the sheet the name finds is the one ownerOf finds and its
+   * mark's value is that name (both compared case-insensitively, as ownerOf compares them); a sheet
+   * without the mark, or with another sheet's mark, is read as usual.
+   */
+  readonly skipMarked?: readonly string[];
+}
+
+export async function readXlsxGrid(data: Uint8Array, sheetNames?: readonly string[], options: ReadOptions = {}): Promise<WorkbookGrid> {
   const pkg = await XlsxPackage.open(data, options);
   const entries = await pkg.sheets();
   const workbookRels = await pkg.relationships(pkg.workbookPart);
@@ -51,6 +64,17 @@ export async function readXlsxGrid(data: Uint8Array, sheetNames?: readonly strin
     if (!keys.includes(entry)) wanted.set(name, [...keys, entry]);
   }
 
+  const owners = ownerMarks(workbookXml, entries);
+  const lower = (name: string) => name.toLowerCase();
+  // The requested names whose cells may be skipped: the sheet found is ownerOf's and carries its own mark.
+  const skippable = new Set<string>();
+  for (const name of options.skipMarked ?? []) {
+    const found = wanted.get(name);
+    const ownersPick = entries.find((e) => lower(e.name) === lower(name));
+    const mark = ownersPick ? owners.get(ownersPick.name) : undefined;
+    if (found?.length === 1 && found[0] === ownersPick && mark !== undefined && lower(mark) === lower(name)) skippable.add(name);
+  }
+
   const sheets = new Map<string, SheetGrid>();
   const objects = new Map<string, readonly SheetObject[]>();
   const read = new Map<SheetEntry, { grid: SheetGrid; objects: SheetObject[] }>();
@@ -59,6 +83,15 @@ export async function readXlsxGrid(data: Uint8Array, sheetNames?: readonly strin
     if (keys.length === 0) continue;
     // Chart sheets and dialog sheets have no cells.
     if (entry.relType !== REL_TYPE.worksheet || !entry.part) continue;
+    if (keys.every((key) => skippable.has(key))) {
+      // Inflated and checked as when it is read (so a damaged part, or shared strings, fail here as
+      // before); only the cells are not parsed.
+      const xml = (await pkg.text(entry.part)) ?? '';
+      if (xml.indexOf('t="s"') >= 0 || xml.indexOf("t='s'") >= 0) await strings();
+      const drawn = await sheetObjects(pkg, entry.part);
+      if (drawn.length) for (const key of keys) objects.set(key, drawn);
+      continue;
+    }
     let done = read.get(entry);
     if (!done) {
       const xml = (await pkg.text(entry.part)) ?? '';
@@ -72,7 +105,6 @@ export async function readXlsxGrid(data: Uint8Array, sheetNames?: readonly strin
       if (done.objects.length) objects.set(key, done.objects);
     }
   }
-  const owners = ownerMarks(workbookXml, entries);
   return {
     sheetNames: entries.map((e) => e.name),
     sheets,
@@ -80,6 +112,19 @@ export async function readXlsxGrid(data: Uint8Array, sheetNames?: readonly strin
     ...(objects.size ? { objects } : {}),
   };
 }
+
+/**
+ * A cell as the product, Excel and LibreOffice write most of them, matched at one position (sticky):
+ * `<c r="B5" s="16"><v>1</v></c>` or `<c r="A5" s="15" t="inlineStr"><is><t xml:space="preserve">Q01</t></is></c>`,
+ * unprefixed, r first, attribute values without quotes, '<' or '>', no formula. For such a cell the
+ * scan in parseSheetCells finds the same tag, the same closing tag and the same <v> or <is><t> (see
+ * cellParts and richText), so it is read the same; anything else (another order, a prefix, a formula,
+ * rich text, a self-closing cell, a row past 9999999) is left to that scan. Groups: 1 the attributes
+ * as nextTag gives them, 2 the column letters, 3 the row digits, 4 <v>'s text, 5 <t>'s text.
+ */
+const SIMPLE_CELL = /<c( r="([A-Z]{1,3})([1-9]\d{0,6})"(?: [\w:.-]+="[^"<>]*")*)>(?:<v>([^<]*)<\/v>|<is><t(?: xml:space="preserve")?>([^<]*)<\/t><\/is>)<\/c>/y;
+/** `<row r="5" …>` (or `…/>`), r first and all digits, values without quotes, '<' or '>': group 1 is r. */
+const SIMPLE_ROW = /<row r="(\d+)"(?: [\w:.-]+="[^"<>]*")*\/?>/y;
 
 /**
  * The cells of a sheet, sparse: a row or cell that holds nothing is a hole. Formulas are their
@@ -102,7 +147,40 @@ function parseSheetCells(
   let row = 0;
   let column = 0;
   let pos = start;
-  for (let tag = nextTag(xml, pos, end); tag; tag = nextTag(xml, pos, end)) {
+  for (;;) {
+    // The common shapes first (see SIMPLE_CELL): one native regex match instead of the scan below.
+    if (pos < end && xml.charCodeAt(pos) === 60 /* < */) {
+      const c = xml.charCodeAt(pos + 1);
+      if (c === 99 /* c */) {
+        SIMPLE_CELL.lastIndex = pos;
+        const m = SIMPLE_CELL.exec(xml);
+        if (m !== null) {
+          pos = SIMPLE_CELL.lastIndex;
+          column = refColumn(m[2], m[2].length);
+          row = Number(m[3]);
+          if (row > MAX_ROWS || column > MAX_COLUMNS) continue;
+          let value: Scalar;
+          if (m[4] !== undefined) value = cellValue(m[1], { v: m[4] }, sst, dateStyles, date1904);
+          else value = rawAttribute(m[1], 't') === 'inlineStr' ? decodeCellText(m[5]) : null;
+          if (value !== null) (values[row - 1] ??= [])[column - 1] = value;
+          continue;
+        }
+      } else if (c === 114 /* r */) {
+        SIMPLE_ROW.lastIndex = pos;
+        const m = SIMPLE_ROW.exec(xml);
+        if (m !== null) {
+          pos = SIMPLE_ROW.lastIndex;
+          row = Number(m[1]);
+          column = 0;
+          continue;
+        }
+      } else if (c === 47 /* / */ && xml.startsWith('</row>', pos)) {
+        pos += 6;
+        continue;
+      }
+    }
+    const tag = nextTag(xml, pos, end);
+    if (!tag) break;
     pos = tag.end;
     if (tag.closing) continue;
     if (tag.local === 'row') {

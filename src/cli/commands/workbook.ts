@@ -7,7 +7,7 @@ import type { BenchmarkComparison } from '../../core/benchmark/compare';
 import { benchmarkSheetFor, workbookTarget } from '../../workbook/benchmark';
 import { localToday } from '../../workbook/compute';
 import { computeFromWorkbookWithTarget } from '../../workbook/computeTarget';
-import { BENCHMARK_SHEETS, INPUT_SHEETS, QUESTIONNAIRE_SHEETS } from '../../workbook/layout';
+import { BENCHMARK_SHEETS, INPUT_SHEETS, QUESTIONNAIRE_SHEETS, SHEETS } from '../../workbook/layout';
 import { allInputSheets, fillPlanOf, modelOfWorkbook, questionnairePlanOf, questionnaireSheetsOf, readAnyWorkbook } from '../../workbook/models';
 import type { WorkbookGrid, WritePlan } from '../../workbook/plan/types';
 import type { LocatedIssue } from '../../workbook/read';
@@ -59,10 +59,23 @@ export async function applyOrFail(path: string, base: Uint8Array | null, plan: W
   }
 }
 
-/** The workbook's grid for the reader; a damaged or foreign file is one clear line. */
+/**
+ * Sheets the commands replace whole (a computation: the results and Målgraf; spara mätning and
+ * jämför: Trend and Jämförelse) and whose cells no command reads: when such a sheet carries the
+ * product's mark with its own name, ownerOf decides from the mark alone, so its cells are not
+ * parsed (readXlsxGrid's skipMarked; issue 14). Without that mark the sheet is read as before, so
+ * a user's sheet of one of these names is still judged by its content. Handlingsplan, Nästa nivå,
+ * Benchmark, Historik, Mål and the questionnaire are always read.
+ */
+const CELLS_NOT_READ: readonly string[] = [SHEETS.result, SHEETS.summary, SHEETS.areas, SHEETS.feedback, SHEETS.goalGraph, SHEETS.trend, SHEETS.comparison];
+
+/**
+ * The workbook's grid for the reader; a damaged or foreign file is one clear line. The sheets of
+ * CELLS_NOT_READ that carry their own mark are in sheetNames, owners and objects but not in sheets.
+ */
 export async function gridOfWorkbook(path: string, data: Uint8Array, extra: readonly string[] = []): Promise<WorkbookGrid> {
   try {
-    return await readXlsxGrid(data, [...allInputSheets(), ...extra]);
+    return await readXlsxGrid(data, [...allInputSheets(), ...extra], { skipMarked: CELLS_NOT_READ });
   } catch (e) {
     if (e instanceof NotAWorkbookError) throw notAWorkbook(path, e);
     throw e;

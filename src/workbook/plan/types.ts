@@ -230,6 +230,9 @@ export interface WorkbookGrid {
   /**
    * The sheets that were asked for and exist, keyed by the name asked for (matched
    * case-insensitively, as Excel matches sheet names); SheetGrid.name is the workbook's spelling.
+   * A caller may let the reader skip the cells of sheets it replaces whole once they carry the
+   * product's own mark (readXlsxGrid's `skipMarked`, the CLI's gridOfWorkbook): such a sheet is
+   * absent here but still in sheetNames, owners and objects, which is all ownerOf needs for it.
    */
   readonly sheets: ReadonlyMap<string, SheetGrid>;
   /**

@@ -4,7 +4,8 @@ import { applyPlanToXlsx } from '../../../src/adapters/xlsx/applyPlan';
 import { NotAWorkbookError, readXlsxGrid } from '../../../src/adapters/xlsx/readGrid';
 import type { Scalar } from '../../../src/workbook/plan/types';
 import { userWorkbook } from './fixtures';
-import { handmadeWorkbook } from './handmade';
+import { handmadeParts, handmadeWorkbook, rawZip, storedEntry, type RawEntry } from './handmade';
+import { ownerOf } from '../../../src/workbook/ownership';
 
 async function excelJsWorkbook(date1904 = false): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -189,6 +190,55 @@ describe('readXlsxGrid on hand-made sheets', () => {
     ]);
   });
 
+  it('the common cell and row shapes (read by one match, SIMPLE_CELL) give the grids the general scan gives', async () => {
+    // The same cells twice: as the product and Excel write them, and with what sends every cell
+    // and row to the general scan (another attribute first, a second space before r).
+    let seed = 7;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const pick = <T,>(items: readonly T[]): T => items[random(items.length)];
+    const texts = ['', ' ', 'a', 'Säker', 'a &amp; b', '&lt;x&gt;', '1 &gt; 0', 'tab_x0009_end', '_x005F_x0041_', '&#229;&#x2013;', 'x > y', "it's \"q\""];
+    const numbers = ['', ' ', '0', '1', '-2.5', '1e3', '45000', '46023', '60', 'abc', '0x10', 'Infinity', '12 '];
+    const shapes: (() => { t?: string; inner: string })[] = [
+      () => ({ inner: `<v>${pick(numbers)}</v>` }),
+      () => ({ t: 'n', inner: `<v>${pick(numbers)}</v>` }),
+      () => ({ t: 's', inner: `<v>${pick(['0', '1', '2', '7', 'x', ''])}</v>` }),
+      () => ({ t: 'str', inner: `<v>${pick(texts)}</v>` }),
+      () => ({ t: 'b', inner: `<v>${pick(['0', '1', 'true', 'false', ''])}</v>` }),
+      () => ({ t: 'e', inner: `<v>${pick(['#N/A', '#DIV/0!', '&amp;'])}</v>` }),
+      () => ({ t: 'd', inner: `<v>${pick(['2026-01-31', '2026-01-31T10:00:00', 'x&amp;y', ''])}</v>` }),
+      () => ({ t: 'inlineStr', inner: `<is><t>${pick(texts)}</t></is>` }),
+      () => ({ t: 'inlineStr', inner: `<is><t xml:space="preserve">${pick(texts)}</t></is>` }),
+      () => ({ t: 'inlineStr', inner: `<v>${pick(numbers)}</v>` }),
+      () => ({ inner: `<is><t>${pick(texts)}</t></is>` }),
+      () => ({ t: 'str', inner: `<is><t>${pick(texts)}</t></is>` }),
+    ];
+    const refs = () => pick(['A', 'B', 'Z', 'AA', 'XFD', 'XFE', 'ZZZ']) + pick(['1', '2', '9', '10', '1048576', '1048577', '9999999']);
+    let simple = '';
+    let general = '';
+    for (let row = 1; row <= 60; row++) {
+      const rowAttributes = pick(['', ' ht="28"', ' ht="15" customHeight="1"', ' spans="1:6"']);
+      simple += `<row r="${row}"${rowAttributes}>`;
+      general += `<row  r="${row}"${rowAttributes}>`;
+      for (let i = random(6); i > 0; i--) {
+        const { t, inner } = pick(shapes)();
+        const ref = random(3) ? `${pick(['A', 'B', 'C', 'D', 'E', 'F', 'AB'])}${row}` : refs();
+        const s = pick(['', ' s="0"', ' s="1"', ' s="2"', ' s="9"']);
+        const type = t ? ` t="${t}"` : '';
+        simple += `<c r="${ref}"${s}${type}>${inner}</c>`;
+        general += `<c${s || ' s="0"'} r="${ref}"${type}>${inner}</c>`;
+      }
+      simple += random(4) ? '</row>' : `</row><row r="${row}" hidden="1"/>`;
+      general += '</row>';
+    }
+    const read = async (rows: string) =>
+      (await readXlsxGrid(await handmadeWorkbook({ cellFormats: [0, 14, 'yyyy-mm-dd'], sharedStrings: ['sst0', 'sst & 1', ''], sheets: [{ name: 'S', rows }] }))).sheets.get('S')!;
+    const fast = await read(simple);
+    const scanned = await read(general);
+    expect(fast.values).toEqual(scanned.values);
+    expect(fast.formulas).toEqual(scanned.formulas);
+    expect(Object.keys(fast.values).length).toBeGreaterThan(40);
+  });
+
   describe('dates', () => {
     const dated = (values: readonly string[], date1904 = false) =>
       handmadeWorkbook({
@@ -266,6 +316,49 @@ describe('readXlsxGrid on hand-made sheets', () => {
         ['HP', 'Handlings"plan"'],
       ]),
     );
+  });
+
+  describe('skipMarked: the cells of sheets a computation replaces, when they carry their own mark', () => {
+    const mark = (sheet: number, value: string) => `<definedName name="Infosakkollen_blad" localSheetId="${sheet}" hidden="1">"${value}"</definedName>`;
+    const drawing =
+      '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"><xdr:oneCellAnchor><xdr:from/><xdr:ext/>' +
+      '<xdr:pic><xdr:nvPicPr><xdr:cNvPr id="3" name="Logga"/></xdr:nvPicPr></xdr:pic><xdr:clientData/></xdr:oneCellAnchor></xdr:wsDr>';
+    const one = '<row r="1"><c r="A1" t="inlineStr"><is><t>Resultat</t></is></c></row>';
+    const options = {
+      sheets: [
+        { name: 'Start', rows: one },
+        { name: 'resultat', rows: one, drawing },
+        { name: 'Arbetsområden', rows: one },
+        { name: 'Återkoppling', rows: one },
+        { name: 'Målgraf', rows: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' },
+      ],
+      sharedStrings: ['x'],
+      // resultat: its own mark in another case; Arbetsområden: another sheet's mark; Återkoppling: none.
+      definedNames: mark(1, 'RESULTAT') + mark(2, 'Nästa nivå') + mark(4, 'Målgraf'),
+    };
+    const names = ['Start', 'Resultat', 'Arbetsområden', 'Återkoppling', 'Målgraf'];
+    const skipMarked = ['Resultat', 'Arbetsområden', 'Återkoppling', 'Målgraf'];
+
+    it('only the sheets with their own mark are left out of sheets; sheetNames, owners and objects are as when every sheet is read', async () => {
+      const data = await handmadeWorkbook(options);
+      const all = await readXlsxGrid(data, names);
+      const skipped = await readXlsxGrid(data, names, { skipMarked });
+      expect([...skipped.sheets.keys()]).toEqual(['Start', 'Arbetsområden', 'Återkoppling']);
+      expect(skipped.sheets.get('Arbetsområden')).toEqual(all.sheets.get('Arbetsområden'));
+      expect(skipped.sheetNames).toEqual(all.sheetNames);
+      expect(skipped.owners).toEqual(all.owners);
+      expect(skipped.objects).toEqual(all.objects);
+      expect(skipped.objects?.get('Resultat')).toEqual([{ kind: 'picture', name: 'Logga' }]);
+      for (const name of names) expect(ownerOf(skipped, name)).toEqual(ownerOf(all, name));
+    });
+
+    it('a skipped sheet\'s part is still checked: a damaged one is refused as when it is read', async () => {
+      const damage = (e: RawEntry): RawEntry => (e.name === 'xl/worksheets/sheet2.xml' ? { ...e, crc32: (e.crc32 ^ 1) >>> 0 } : e);
+      const data = rawZip([...handmadeParts(options)].map(([name, text]) => damage(storedEntry(name, text))));
+      const error = await readXlsxGrid(data, names).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(NotAWorkbookError);
+      await expect(readXlsxGrid(data, names, { skipMarked })).rejects.toThrow((error as Error).message);
+    });
   });
 
   it('owners is absent when no sheet is marked', async () => {
