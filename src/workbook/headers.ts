@@ -27,7 +27,7 @@ export interface HeaderLayout<K extends string> {
 }
 
 function matches(text: string, spec: HeaderSpec<string>): boolean {
-  return spec.texts.some((t) => text === t || (text.startsWith(t) && /^[\s(/–-]/.test(text.slice(t.length))));
+  return spec.texts.some((t) => text === t || (text.startsWith(t) && /^[\s(/\u2013-]/.test(text.slice(t.length))));
 }
 
 /** Rows searched for a header: a table is never that far down in a sheet of ours. */
