@@ -11,7 +11,9 @@
  * inflate through JSZip's stream of 16 KB ticks, which cost more than parsing the sheets. Anything
  * the native call does not find sound (damaged deflate data, a size or CRC that does not match, a
  * bomb passing its declared size) goes back to JSZip's stream, which gives the one-line verdict it
- * always gave and stops a bomb at the limits while inflating. src/ itself stays platform-neutral.
+ * always gave and stops a bomb at the limits while inflating. With zlib's deflate installed too, a
+ * workbook is written back as the zip JSZip's generate would write, put together directly
+ * (package.ts, writeZipNatively). src/ itself stays platform-neutral.
  *
  * JSZip's modules swapped in the bundle (nativeZip below, files in scripts/cli-bundle/):
  *   - pako → Deflate on Node's zlib (pako's Inflate stays, for that stream); writing a workbook in

@@ -4,7 +4,9 @@
  * A part is then inflated and CRC-checked in one native call instead of JSZip's JavaScript stream
  * (pako), which cost more than reading the sheets it inflates. The pane and the tests of src/ keep
  * the stream; so does this bundle for any part the native call does not find sound, which is how
- * a damaged part or a zip bomb still gets the stream's one-line verdict.
+ * a damaged part or a zip bomb still gets the stream's one-line verdict. A workbook is written back
+ * the same way: the zip JSZip's generate would write, put together directly with zlib's deflate and
+ * CRC-32 instead of through JSZip's stream of workers (issue 14).
  */
 import * as zlib from 'node:zlib';
 import { useNativeInflate } from '../../src/adapters/xlsx/package';
@@ -16,6 +18,8 @@ useNativeInflate({
   // maxOutputLength: zlib stops (and throws) as soon as more would come out.
   inflateRaw: (data, maxOutputLength) => zlib.inflateRawSync(data, { maxOutputLength }),
   crc32: crc32 ? (data) => crc32(data) : undefined,
+  // With crc32: save() writes the zip itself, as JSZip's generate would (package.ts, writeZipNatively).
+  deflateRaw: (data, level) => zlib.deflateRawSync(data, { level }),
 });
 
 export { main } from '../../src/cli/main';

@@ -171,6 +171,11 @@ export interface NativeInflate {
   inflateRaw(data: Uint8Array, maxOutputLength: number): Uint8Array;
   /** zip's CRC-32 of the bytes (unsigned); without it, the table loop below. */
   crc32?(data: Uint8Array): number;
+  /**
+   * Raw deflate data of the bytes at this zlib level. With it and crc32, save() writes the zip itself
+   * (writeZipNatively) instead of through JSZip's generate, byte for byte what JSZip writes.
+   */
+  deflateRaw?(data: Uint8Array, level: number): Uint8Array;
 }
 
 let nativeInflate: NativeInflate | undefined;
@@ -550,6 +555,10 @@ export class XlsxPackage {
       this.verified.add(path);
     }
     for (const part of this.removed) this.zip.remove(part);
+    if (nativeInflate?.deflateRaw && nativeInflate.crc32) {
+      const written = writeZipNatively(this.zip, this.changed, (part) => this.texts.get(part) ?? '', nativeInflate as NativeZip);
+      if (written) return written;
+    }
     for (const part of this.changed) {
       const text = this.texts.get(part) ?? '';
       // JSZip's JavaScript deflate costs ~60-150 ms on a cold start (the CLI writes once per
@@ -562,6 +571,187 @@ export class XlsxPackage {
     // Unchanged entries keep their compressed bytes: JSZip reuses them when the method matches.
     return this.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   }
+}
+
+type NativeZip = Required<Pick<NativeInflate, 'crc32' | 'deflateRaw'>>;
+
+/** What save() asks of JSZip's generate, and writeZipNatively matches: DEFLATE at level 6, parts under 64K characters stored. */
+const SAVE_LEVEL = 6;
+const METHOD = { STORE: 0, DEFLATE: 8 } as const;
+
+/** A part as JSZip holds it (its ZipObject; `_data` a CompressedObject for a part loaded from the zip). */
+interface HeldEntry {
+  readonly dir?: boolean;
+  readonly date: Date;
+  readonly comment?: string | null;
+  readonly dosPermissions?: number | null;
+  readonly options?: { readonly compression?: string | null };
+  readonly _data?: {
+    readonly compressedSize?: number;
+    readonly uncompressedSize?: number;
+    readonly crc32?: number;
+    readonly compressedContent?: unknown;
+    readonly compression?: { readonly magic?: string };
+  };
+}
+
+interface ZipRecord {
+  readonly name: Uint8Array;
+  readonly date: Date;
+  readonly method: number;
+  readonly crc32: number;
+  readonly uncompressedSize: number;
+  readonly data: Uint8Array;
+  readonly dosPermissions: number;
+}
+
+/**
+ * The zip JSZip's generateAsync writes for this package in save() (DOS platform, no streaming,
+ * DEFLATE at level 6 unless a part says STORE), written directly: the same entries in the same
+ * order, the same local headers, central directory and end record, byte for byte (see
+ * test/adapters/xlsx/nativeSave.test.ts). A loaded part whose method is the one it is written with
+ * keeps its compressed bytes and CRC; a loaded stored part is deflated, as JSZip does; the changed
+ * parts are stored under 64K characters and deflated from there. JSZip's generate runs its parts
+ * through a stream of workers and ticks, which cost more than all the rest of writing a workbook.
+ *
+ * Undefined (JSZip's generate then writes the zip) for anything this does not write as JSZip would
+ * or has not been checked against it: a part name beyond ASCII, a part's or the zip's comment, an
+ * empty part, a part name JavaScript orders as an integer, more than 65535 parts or 4 GiB.
+ */
+function writeZipNatively(zip: JSZip, changed: ReadonlySet<string>, textOf: (part: string) => string, native: NativeZip): Uint8Array | undefined {
+  if ((zip as unknown as { comment?: string | null }).comment) return undefined;
+  const now = new Date();
+  const records: ZipRecord[] = [];
+  let unusual = false;
+  const ascii = (name: string) => {
+    const bytes = new Uint8Array(name.length);
+    for (let i = 0; i < name.length; i++) {
+      const c = name.charCodeAt(i);
+      if (c > 0x7f) return undefined;
+      bytes[i] = c;
+    }
+    return bytes;
+  };
+  const addChanged = (part: string) => {
+    const name = ascii(part);
+    const text = textOf(part);
+    const bytes = UTF8.encode(text);
+    // An empty part is one JSZip holds as "" (stored, whatever save() asks): left to it.
+    if (!name || bytes.length === 0) return false;
+    // save()'s choice, by the text's length in characters.
+    const deflate = text.length >= DEFLATE_FROM_CHARS;
+    const data = deflate ? native.deflateRaw(bytes, SAVE_LEVEL) : bytes;
+    records.push({ name, date: now, method: deflate ? METHOD.DEFLATE : METHOD.STORE, crc32: native.crc32(bytes), uncompressedSize: bytes.length, data, dosPermissions: 0 });
+    return true;
+  };
+  zip.forEach((path, object) => {
+    if (unusual) return;
+    if (changed.has(path)) {
+      if (!addChanged(path)) unusual = true;
+      return;
+    }
+    const file = object as unknown as HeldEntry;
+    const held = file._data;
+    const name = ascii(path);
+    const stored = held?.compressedContent;
+    const magic = held?.compression?.magic;
+    const dosPermissions = (file.dosPermissions || 0) & 0x3f;
+    if (!name || file.comment) {
+      unusual = true;
+      return;
+    }
+    if (file.dir) {
+      // A folder entry (ExcelJS writes them): no data, stored, the DOS directory bit set.
+      records.push({ name, date: file.date, method: METHOD.STORE, crc32: 0, uncompressedSize: 0, data: new Uint8Array(0), dosPermissions: dosPermissions | 0x10 });
+      return;
+    }
+    if (!(stored instanceof Uint8Array) || held?.crc32 === undefined || held.uncompressedSize === undefined) {
+      unusual = true;
+      return;
+    }
+    const target = file.options?.compression || 'DEFLATE';
+    const size = held.uncompressedSize >>> 0;
+    if ((target === 'DEFLATE' && magic === '\x08\x00') || (target === 'STORE' && magic === '\x00\x00')) {
+      records.push({ name, date: file.date, method: METHOD[target], crc32: held.crc32 >>> 0, uncompressedSize: size, data: stored, dosPermissions });
+    } else if (target === 'DEFLATE' && magic === '\x00\x00' && stored.length === size) {
+      // A stored part written with the zip's DEFLATE, as JSZip does (its CRC over the bytes).
+      records.push({ name, date: file.date, method: METHOD.DEFLATE, crc32: native.crc32(stored), uncompressedSize: size, data: native.deflateRaw(stored, SAVE_LEVEL), dosPermissions });
+    } else {
+      unusual = true;
+    }
+  });
+  if (unusual) return undefined;
+  const held = new Set<string>();
+  zip.forEach((path) => held.add(path));
+  for (const part of changed) {
+    if (held.has(part)) continue;
+    // JSZip keeps its parts as an object's keys: an integer-like name would go first, not last.
+    if (/^(?:0|[1-9]\d*)$/.test(part) || !addChanged(part)) return undefined;
+  }
+  return zipBytes(records);
+}
+
+/** JSZip's local header fields ("version needed" 10, no flags) and its DOS time and date, as it computes them. */
+function zipBytes(records: readonly ZipRecord[]): Uint8Array | undefined {
+  if (records.length > 0xffff) return undefined;
+  let localLength = 0;
+  let centralLength = 0;
+  for (const r of records) {
+    localLength += 30 + r.name.length + r.data.length;
+    centralLength += 46 + r.name.length;
+  }
+  if (localLength + centralLength + 22 > 0xffffffff) return undefined;
+  const out = new Uint8Array(localLength + centralLength + 22);
+  const view = new DataView(out.buffer);
+  let at = 0;
+  let central = localLength;
+  for (const r of records) {
+    const date = r.date;
+    let dosTime = date.getUTCHours();
+    dosTime = dosTime << 6;
+    dosTime = dosTime | date.getUTCMinutes();
+    dosTime = dosTime << 5;
+    dosTime = dosTime | (date.getUTCSeconds() / 2);
+    let dosDate = date.getUTCFullYear() - 1980;
+    dosDate = dosDate << 4;
+    dosDate = dosDate | (date.getUTCMonth() + 1);
+    dosDate = dosDate << 5;
+    dosDate = dosDate | date.getUTCDate();
+    const header = (to: number) => {
+      view.setUint16(to, 10, true); // version needed to extract
+      view.setUint16(to + 2, 0, true); // flags
+      view.setUint16(to + 4, r.method, true);
+      view.setUint16(to + 6, dosTime & 0xffff, true);
+      view.setUint16(to + 8, dosDate & 0xffff, true);
+      view.setUint32(to + 10, r.crc32 >>> 0, true);
+      view.setUint32(to + 14, r.data.length >>> 0, true);
+      view.setUint32(to + 18, r.uncompressedSize >>> 0, true);
+      view.setUint16(to + 22, r.name.length, true);
+      view.setUint16(to + 24, 0, true); // extra field length
+    };
+    const offset = at;
+    view.setUint32(at, 0x04034b50, true);
+    header(at + 4);
+    out.set(r.name, at + 30);
+    out.set(r.data, at + 30 + r.name.length);
+    at += 30 + r.name.length + r.data.length;
+    view.setUint32(central, 0x02014b50, true);
+    view.setUint16(central + 4, 0x0014, true); // version made by: DOS, 2.0
+    header(central + 6);
+    view.setUint16(central + 32, 0, true); // comment length
+    view.setUint16(central + 34, 0, true); // disk number start
+    view.setUint16(central + 36, 0, true); // internal attributes
+    view.setUint32(central + 38, r.dosPermissions, true); // external attributes
+    view.setUint32(central + 42, offset, true);
+    out.set(r.name, central + 46);
+    central += 46 + r.name.length;
+  }
+  view.setUint32(central, 0x06054b50, true);
+  view.setUint16(central + 8, records.length, true);
+  view.setUint16(central + 10, records.length, true);
+  view.setUint32(central + 12, centralLength, true);
+  view.setUint32(central + 16, localLength, true);
+  return out;
 }
 
 /** "chart2" before "chart10": digit runs compare as numbers. */

@@ -1,0 +1,125 @@
+/**
+ * save() writing the zip itself when a native zlib is installed (the bundled command line,
+ * scripts/cli-bundle/entry.ts; issue 14) against JSZip's generate, which the pane and the rest of
+ * src/ use: the same bytes, headers and directory included, for new packages, for workbooks written
+ * back with parts kept, replaced, removed and added, and for zips it leaves to JSZip.
+ *
+ * JSZip deflates here with the bundle's stand-in for pako (Node's zlib, as in the bundle), so that
+ * both write the same deflate data; the clock is fixed, as JSZip dates every part it is given.
+ */
+import JSZip from 'jszip';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { applyPlanToXlsx } from '../../../src/adapters/xlsx/applyPlan';
+import { useNativeInflate, type NativeInflate } from '../../../src/adapters/xlsx/package';
+import { computeFromWorkbook } from '../../../src/workbook/compute';
+import { INPUT_SHEETS } from '../../../src/workbook/layout';
+import { questionnairePlanOf } from '../../../src/workbook/models';
+import { findCatalog } from '../../../src/core/catalog/registry';
+import { readXlsxGrid } from '../../../src/adapters/xlsx/readGrid';
+import { everyOpPlan, userWorkbook } from './fixtures';
+import { handmadeParts, rawZip, storedEntry } from './handmade';
+
+jest.mock('pako', () => jest.requireActual('../../../scripts/cli-bundle/pako-deflate-native'));
+
+const inflate: NativeInflate = { inflateRaw: (data, maxOutputLength) => inflateRawSync(data, { maxOutputLength }), crc32: (data) => crc32(data) };
+const withDeflate: NativeInflate = { ...inflate, deflateRaw: (data, level) => deflateRawSync(data, { level }) };
+
+beforeAll(() => jest.useFakeTimers({ now: new Date('2026-05-04T10:11:13Z'), doNotFake: ['setImmediate', 'setTimeout', 'setInterval', 'nextTick', 'queueMicrotask', 'clearImmediate', 'clearTimeout', 'clearInterval'] }));
+afterAll(() => {
+  jest.useRealTimers();
+  useNativeInflate(undefined);
+});
+
+/**
+ * The bytes written by JSZip's generate and by save()'s own writer, for the same work; and whether
+ * the writer wrote them itself (JSZip's generate not called).
+ */
+async function bothWays(write: () => Promise<Uint8Array>): Promise<[Uint8Array, Uint8Array, boolean]> {
+  const generate = jest.spyOn(JSZip.prototype, 'generateAsync');
+  try {
+    useNativeInflate(inflate);
+    const byJsZip = await write();
+    expect(generate).toHaveBeenCalled();
+    generate.mockClear();
+    useNativeInflate(withDeflate);
+    const native = await write();
+    return [byJsZip, native, generate.mock.calls.length === 0];
+  } finally {
+    useNativeInflate(undefined);
+    generate.mockRestore();
+  }
+}
+
+const catalog = findCatalog('infosakkollen-2023-v1')!;
+
+describe("save() with a native deflate writes JSZip's zip, byte for byte", () => {
+  it('a new workbook (every part new)', async () => {
+    const [a, b, written] = await bothWays(() => applyPlanToXlsx(null, questionnairePlanOf(catalog)));
+    expect(written).toBe(true);
+    expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
+  });
+
+  it('a computed workbook, computed again: parts kept (stored ones deflated), replaced, removed and added', async () => {
+    const questionnaire = await applyPlanToXlsx(null, questionnairePlanOf(catalog));
+    const first = computeFromWorkbook(await readXlsxGrid(questionnaire, INPUT_SHEETS), '2026-05-04');
+    if (first.kind !== 'computed') throw new Error(first.issue.code);
+    const computed = await applyPlanToXlsx(questionnaire, first.plan);
+    const again = computeFromWorkbook(await readXlsxGrid(computed, INPUT_SHEETS), '2026-05-05');
+    if (again.kind !== 'computed') throw new Error(again.issue.code);
+    for (const base of [questionnaire, computed]) {
+      const [a, b, written] = await bothWays(() => applyPlanToXlsx(base, (base === computed ? again : first).plan));
+      expect(written).toBe(true);
+      expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
+    }
+  });
+
+  it("a user's workbook (ExcelJS: deflated parts, folder entries, a picture, a table) with every kind of op", async () => {
+    const base = await userWorkbook();
+    const [a, b, written] = await bothWays(() => applyPlanToXlsx(base, everyOpPlan()));
+    expect(written).toBe(true);
+    expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
+  });
+
+  it('a workbook LibreOffice saved (its own zip layout) with every kind of op', async () => {
+    const base = new Uint8Array(readFileSync(join(__dirname, 'libreoffice', 'handlingsplan-libreoffice.xlsx')));
+    const [a, b, written] = await bothWays(() => applyPlanToXlsx(base, everyOpPlan()));
+    expect(written).toBe(true);
+    expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
+  });
+
+  it('a part of 64K characters and more is deflated, as JSZip does with it', async () => {
+    const long = 'x'.repeat(70000);
+    const plan = [...questionnairePlanOf(catalog), { kind: 'sheet' as const, sheet: 'Långt' }, { kind: 'values' as const, sheet: 'Långt', at: 'A1', rows: [[long.slice(0, 32000)], [long.slice(0, 32000)], [long.slice(0, 32000)]] }];
+    const [a, b, written] = await bothWays(() => applyPlanToXlsx(null, plan));
+    expect(written).toBe(true);
+    expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
+    const zip = await JSZip.loadAsync(b);
+    const sheets = Object.values(zip.files).filter((f) => /worksheets\/sheet\d+\.xml$/.test(f.name));
+    expect(sheets.some((f) => (f as unknown as { _data: { compression: { magic: string } } })._data.compression.magic === '\x08\x00')).toBe(true);
+  });
+
+  describe('zips it leaves to JSZip come out as JSZip writes them', () => {
+    const plan = [{ kind: 'sheet' as const, sheet: 'Ny' }, { kind: 'values' as const, sheet: 'Ny', at: 'A1', rows: [['x']] }];
+    const parts = () => [...handmadeParts({ sheets: [{ name: 'Blad1', rows: '<row r="1"><c r="A1"><v>1</v></c></row>' }] })].map(([name, text]) => storedEntry(name, text));
+
+    it('a part name beyond ASCII, an empty part', async () => {
+      for (const extra of [storedEntry('xl/média/bild.txt', 'bild'), storedEntry('xl/empty.xml', '')]) {
+        const base = rawZip([...parts(), extra]);
+        const [a, b, written] = await bothWays(() => applyPlanToXlsx(base, plan));
+        expect(written).toBe(false);
+        expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
+      }
+    });
+
+    it('a zip comment', async () => {
+      const zip = await JSZip.loadAsync(rawZip(parts()));
+      const base = await zip.generateAsync({ type: 'uint8array', comment: 'en kommentar' });
+      const [a, b, written] = await bothWays(() => applyPlanToXlsx(base, plan));
+      expect(written).toBe(false);
+      expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
+      expect(((await JSZip.loadAsync(b)) as unknown as { comment: string }).comment).toBe('en kommentar');
+    });
+  });
+});
