@@ -115,14 +115,15 @@ export async function readXlsxGrid(data: Uint8Array, sheetNames?: readonly strin
 
 /**
  * A cell as the product, Excel and LibreOffice write most of them, matched at one position (sticky):
- * `<c r="B5" s="16"><v>1</v></c>` or `<c r="A5" s="15" t="inlineStr"><is><t xml:space="preserve">Q01</t></is></c>`,
- * unprefixed, r first, attribute values without quotes, '<' or '>', no formula. For such a cell the
+ * `<c r="B5" s="16"><v>1</v></c>`, `<c r="A5" s="15" t="inlineStr"><is><t xml:space="preserve">Q01</t></is></c>`
+ * or an empty formatted cell `<c r="C5" s="2"/>`; unprefixed, r first, attribute values without
+ * quotes, '<' or '>', no formula. For such a cell the
  * scan in parseSheetCells finds the same tag, the same closing tag and the same <v> or <is><t> (see
  * cellParts and richText), so it is read the same; anything else (another order, a prefix, a formula,
- * rich text, a self-closing cell, a row past 9999999) is left to that scan. Groups: 1 the attributes
- * as nextTag gives them, 2 the column letters, 3 the row digits, 4 <v>'s text, 5 <t>'s text.
+ * rich text, a row past 9999999) is left to that scan. Groups: 1 the attributes as nextTag gives
+ * them, 2 the column letters, 3 the row digits, 4 <v>'s text, 5 <t>'s text (neither: an empty cell).
  */
-const SIMPLE_CELL = /<c( r="([A-Z]{1,3})([1-9]\d{0,6})"(?: [\w:.-]+="[^"<>]*")*)>(?:<v>([^<]*)<\/v>|<is><t(?: xml:space="preserve")?>([^<]*)<\/t><\/is>)<\/c>/y;
+const SIMPLE_CELL = /<c( r="([A-Z]{1,3})([1-9]\d{0,6})"(?: [\w:.-]+="[^"<>]*")*)(?:\/>|>(?:<v>([^<]*)<\/v>|<is><t(?: xml:space="preserve")?>([^<]*)<\/t><\/is>)<\/c>)/y;
 /** `<row r="5" …>` (or `…/>`), r first and all digits, values without quotes, '<' or '>': group 1 is r. */
 const SIMPLE_ROW = /<row r="(\d+)"(?: [\w:.-]+="[^"<>]*")*\/?>/y;
 
@@ -159,9 +160,9 @@ function parseSheetCells(
           column = refColumn(m[2], m[2].length);
           row = Number(m[3]);
           if (row > MAX_ROWS || column > MAX_COLUMNS) continue;
-          let value: Scalar;
+          let value: Scalar = null;
           if (m[4] !== undefined) value = cellValue(m[1], { v: m[4] }, sst, dateStyles, date1904);
-          else value = rawAttribute(m[1], 't') === 'inlineStr' ? decodeCellText(m[5]) : null;
+          else if (m[5] !== undefined) value = rawAttribute(m[1], 't') === 'inlineStr' ? decodeCellText(m[5]) : null;
           if (value !== null) (values[row - 1] ??= [])[column - 1] = value;
           continue;
         }

@@ -224,8 +224,20 @@ describe('readXlsxGrid on hand-made sheets', () => {
         const ref = random(3) ? `${pick(['A', 'B', 'C', 'D', 'E', 'F', 'AB'])}${row}` : refs();
         const s = pick(['', ' s="0"', ' s="1"', ' s="2"', ' s="9"']);
         const type = t ? ` t="${t}"` : '';
-        simple += `<c r="${ref}"${s}${type}>${inner}</c>`;
-        general += `<c${s || ' s="0"'} r="${ref}"${type}>${inner}</c>`;
+        if (random(5)) {
+          simple += `<c r="${ref}"${s}${type}>${inner}</c>`;
+          general += `<c${s || ' s="0"'} r="${ref}"${type}>${inner}</c>`;
+        } else {
+          // An empty formatted cell: no value, but it moves the column on for a cell without r.
+          simple += `<c r="${ref}"${s}${type}/>`;
+          general += `<c${s || ' s="0"'} r="${ref}"${type}/>`;
+        }
+        if (!random(8)) {
+          // A cell without r comes next: its column follows the previous cell's.
+          const follower = `<c${s}><v>${pick(numbers)}</v></c>`;
+          simple += follower;
+          general += follower;
+        }
       }
       simple += random(4) ? '</row>' : `</row><row r="${row}" hidden="1"/>`;
       general += '</row>';
