@@ -319,26 +319,63 @@ function magicProblem(data: Uint8Array): string | undefined {
   return 'it is not a zip package';
 }
 
+/**
+ * What opening one zip found, kept for the next open of the same bytes (the command line reads a
+ * workbook, then writes it back from the same bytes): JSZip's entries as loaded, the package's main
+ * part, and each part's text as inflated and checked. Only original content is kept here, never a
+ * package's edits, so every package opened from it starts from the zip as it is.
+ */
+interface Origin {
+  /** The bytes' length and CRC-32: the same Uint8Array changed in place is opened afresh. */
+  readonly length: number;
+  readonly crc32: number;
+  readonly limits: InflateLimits;
+  readonly files: Record<string, JSZip.JSZipObject>;
+  readonly comment: unknown;
+  readonly workbookPart: string;
+  readonly texts: Map<string, string>;
+}
+
+/** The last zip opened from each Uint8Array (with a native CRC-32 only: the pane opens a workbook afresh every time). */
+const origins = new WeakMap<Uint8Array, Origin>();
+
+const sameLimits = (a: InflateLimits, b: InflateLimits) => a.partBytes === b.partBytes && a.ratio === b.ratio && a.ratioFrom === b.ratioFrom;
+
 /** An opened (or new) package: parts read lazily, edits kept in memory until save(). */
 export class XlsxPackage {
-  private readonly texts = new Map<string, string>();
+  private readonly texts: Map<string, string>;
   private readonly changed = new Set<string>();
   private readonly removed = new Set<string>();
   /** Loaded parts whose bytes were inflated and checked (CRC, limits); the others are checked in save(). */
-  private readonly verified = new Set<string>();
+  private readonly verified: Set<string>;
   private contentTypes: string | undefined;
 
   private constructor(
     private readonly zip: JSZip,
     readonly workbookPart: string,
     private readonly limits: InflateLimits = DEFAULT_INFLATE_LIMITS,
-  ) {}
+    private readonly origin?: Origin,
+  ) {
+    // The parts an earlier package of the same bytes inflated and checked already.
+    this.texts = new Map(origin?.texts);
+    this.verified = new Set(origin?.texts.keys());
+  }
 
   /**
    * Opens a package. Parts are inflated lazily, each checked as it is read: CRC-32, a corrupt deflate
    * stream and the inflate limits are a NotAWorkbookError naming the part, never a raw error.
    */
   static async open(data: Uint8Array, options: OpenOptions = {}): Promise<XlsxPackage> {
+    const limits = { ...DEFAULT_INFLATE_LIMITS, ...options.limits };
+    const fingerprint = nativeInflate?.crc32 ? nativeInflate.crc32(data) : undefined;
+    const known = fingerprint !== undefined ? origins.get(data) : undefined;
+    if (known && known.length === data.length && known.crc32 === fingerprint && sameLimits(known.limits, limits)) {
+      // The same bytes opened before (and found a workbook): its entries and checked parts, in a zip of this package's own.
+      const again = new JSZip();
+      Object.assign(again.files, known.files);
+      if (known.comment) (again as unknown as { comment: unknown }).comment = known.comment;
+      return new XlsxPackage(again, known.workbookPart, limits, known);
+    }
     const problem = magicProblem(data);
     if (problem) throw new NotAWorkbookError(`Not an .xlsx workbook: ${problem}.`);
     let zip: JSZip;
@@ -348,8 +385,12 @@ export class XlsxPackage {
     } catch (error) {
       throw new NotAWorkbookError(`Not an .xlsx workbook: the zip package cannot be read (${(error as Error).message}).`);
     }
-    const limits = { ...DEFAULT_INFLATE_LIMITS, ...options.limits };
-    const probe = new XlsxPackage(zip, '', limits);
+    const texts = new Map<string, string>();
+    const origin = (workbookPart: string): Origin | undefined =>
+      fingerprint === undefined
+        ? undefined
+        : { length: data.length, crc32: fingerprint, limits, files: Object.assign(Object.create(null), zip.files), comment: (zip as unknown as { comment: unknown }).comment, workbookPart, texts };
+    const probe = new XlsxPackage(zip, '', limits, origin(''));
     const rootRels = await probe.text('_rels/.rels');
     const office = rootRels ? parseRelationships(rootRels) : [];
     const main = office.find((r) => r.type === REL_TYPE.officeDocument);
@@ -362,12 +403,14 @@ export class XlsxPackage {
       );
     }
     const workbookPart = resolveTarget('', main.target);
-    const pkg = new XlsxPackage(zip, workbookPart, limits);
+    const found = origin(workbookPart);
+    const pkg = new XlsxPackage(zip, workbookPart, limits, found);
     const contentType = pkg.contentTypeOf(await pkg.contentTypesXml(), workbookPart);
     if (!zip.file(workbookPart) || !/spreadsheetml\.(sheet|template)\.main|ms-excel\.(sheet|template)\.macroEnabled\.main/.test(contentType ?? '')) {
       const what = /binary/.test(contentType ?? '') ? 'it is a binary workbook (.xlsb); save it as .xlsx' : 'it is not an Excel workbook';
       throw new NotAWorkbookError(`Not an .xlsx workbook: ${what}.`);
     }
+    if (found) origins.set(data, found);
     return pkg;
   }
 
@@ -428,6 +471,8 @@ export class XlsxPackage {
     const text = await inflateEntry(part, file, this.limits, true);
     this.texts.set(part, text);
     this.verified.add(part);
+    // The part as the zip holds it, checked: for the next package opened from the same bytes.
+    this.origin?.texts.set(part, text);
     return text;
   }
 

@@ -1,8 +1,9 @@
 /**
- * save() writing the zip itself when a native zlib is installed (the bundled command line,
- * scripts/cli-bundle/entry.ts; issue 14) against JSZip's generate, which the pane and the rest of
+ * The package with a native zlib installed (the bundled command line, scripts/cli-bundle/entry.ts;
+ * issue 14). save() writes the zip itself, against JSZip's generate, which the pane and the rest of
  * src/ use: the same bytes, headers and directory included, for new packages, for workbooks written
- * back with parts kept, replaced, removed and added, and for zips it leaves to JSZip.
+ * back with parts kept, replaced, removed and added, and for zips it leaves to JSZip. And open() of
+ * bytes opened before starts from what that open found, unless the bytes or the limits changed.
  *
  * JSZip deflates here with the bundle's stand-in for pako (Node's zlib, as in the bundle), so that
  * both write the same deflate data; the clock is fixed, as JSZip dates every part it is given.
@@ -12,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { applyPlanToXlsx } from '../../../src/adapters/xlsx/applyPlan';
-import { useNativeInflate, type NativeInflate } from '../../../src/adapters/xlsx/package';
+import { NotAWorkbookError, XlsxPackage, useNativeInflate, type NativeInflate } from '../../../src/adapters/xlsx/package';
 import { computeFromWorkbook } from '../../../src/workbook/compute';
 import { INPUT_SHEETS } from '../../../src/workbook/layout';
 import { questionnairePlanOf } from '../../../src/workbook/models';
@@ -121,5 +122,68 @@ describe("save() with a native deflate writes JSZip's zip, byte for byte", () =>
       expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
       expect(((await JSZip.loadAsync(b)) as unknown as { comment: string }).comment).toBe('en kommentar');
     });
+  });
+});
+
+describe('open() of the same bytes again (read, then written back)', () => {
+  let inflated: number[] = [];
+  const counting: NativeInflate = {
+    ...withDeflate,
+    inflateRaw: (data, maxOutputLength) => {
+      const out = inflateRawSync(data, { maxOutputLength });
+      inflated.push(out.length);
+      return out;
+    },
+  };
+  beforeEach(() => {
+    inflated = [];
+    useNativeInflate(counting);
+  });
+  afterEach(() => useNativeInflate(undefined));
+
+  const workbook = async () => {
+    const zip = await JSZip.loadAsync(await applyPlanToXlsx(null, questionnairePlanOf(catalog)));
+    // Every part deflated, so that each one read is one native inflate.
+    return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  };
+
+  it('does not inflate or check again what the first open read, and reads the same', async () => {
+    const data = await workbook();
+    const first = await readXlsxGrid(data, INPUT_SHEETS);
+    const once = inflated.length;
+    expect(once).toBeGreaterThan(5);
+    const again = await readXlsxGrid(data, INPUT_SHEETS);
+    expect(inflated.length).toBe(once);
+    expect(again).toEqual(first);
+    // A copy of the bytes is other bytes: read afresh.
+    await readXlsxGrid(new Uint8Array(data), INPUT_SHEETS);
+    expect(inflated.length).toBe(2 * once);
+  });
+
+  it("keeps no package's edits: each package opened from the bytes starts from the zip", async () => {
+    const data = await workbook();
+    const a = await XlsxPackage.open(data);
+    const original = await a.text('xl/workbook.xml');
+    a.set('xl/workbook.xml', '<changed/>');
+    a.remove('docProps/app.xml');
+    const b = await XlsxPackage.open(data);
+    expect(await b.text('xl/workbook.xml')).toBe(original);
+    expect(b.has('docProps/app.xml')).toBe(true);
+    expect(await a.text('xl/workbook.xml')).toBe('<changed/>');
+  });
+
+  it('bytes changed in place, or other limits, are opened afresh: a damaged part is still found', async () => {
+    const data = await workbook();
+    await readXlsxGrid(data, INPUT_SHEETS);
+    // Flip a byte inside a part's deflate data (the first sheet's, after its local header).
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    const at = Buffer.from(data).indexOf(name) + name.length + 40;
+    data[at] ^= 0xff;
+    await expect(readXlsxGrid(data, INPUT_SHEETS)).rejects.toBeInstanceOf(NotAWorkbookError);
+    const fresh = await workbook();
+    await readXlsxGrid(fresh, INPUT_SHEETS);
+    const before = inflated.length;
+    await readXlsxGrid(fresh, INPUT_SHEETS, { limits: { ratio: 50 } });
+    expect(inflated.length).toBeGreaterThan(before);
   });
 });
