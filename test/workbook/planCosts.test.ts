@@ -33,7 +33,7 @@ describe('svNumber: toLocaleString(\'sv-SE\', { maximumFractionDigits: 1 }) with
     const values = [0, -0, NaN, Infinity, -Infinity, -1.5, 0.04999, 0.05, 0.95, 9.95, 999.95, 9999.95, 99999.95, 100.49999999999999, 1.45, 2.55, 1e-7, 1e15, 1e16, 1e21, 123456789012345680000];
     // A deterministic spread of integers, tenths, hundredths and arbitrary doubles.
     let x = 12345;
-    const next = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const next = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 4294967296;
     for (let i = 0; i < 20000; i++) {
       const r = next();
       values.push(Math.floor(r * 1e9), r * 1e4, Math.round(r * 1e5) / 100, Math.round(r * 1e4) / 10, r, Math.floor(r * 1e6) + 0.05, Math.floor(r * 1e6) + 0.95, r * 1e18);

@@ -26,10 +26,11 @@ export interface SheetXmlContext {
 /** Hyperlinks that need a relationship (external targets); "#Sheet!A1" links stay in the sheet. */
 export function externalLinks(model: SheetModel): { key: number; url: string }[] {
   const links: { key: number; url: string }[] = [];
-  for (const [key, cell] of model.cells) {
+  // forEach: no [key, value] pair per cell.
+  model.cells.forEach((cell, key) => {
     const value = cell.value;
     if (value !== null && typeof value === 'object' && 'link' in value && !value.link.startsWith('#')) links.push({ key, url: value.link });
-  }
+  });
   return links.sort((a, b) => a.key - b.key);
 }
 

@@ -14,6 +14,21 @@ export interface ResolvedStyle extends CellStyle {
   readonly underline?: boolean;
 }
 
+/** A ResolvedStyle's keys, sorted as Array.prototype.sort sorts them. */
+const STYLE_KEYS: readonly string[] = (['bold', 'italic', 'underline', 'fontSize', 'fontColor', 'fill', 'hAlign', 'vAlign', 'wrap', 'numberFormat', 'border', 'locked', 'indent'] satisfies (keyof ResolvedStyle)[]).sort();
+const STYLE_KEY_SET: ReadonlySet<string> = new Set(STYLE_KEYS);
+
+/**
+ * JSON.stringify(style, Object.keys(style).sort()), the style's cache key, without sorting its keys
+ * for every cell: a replacer listing more keys than the style has gives the same text (keys it does
+ * not have are left out), so the sorted list of every ResolvedStyle key serves any style that has
+ * no other key.
+ */
+function styleKey(style: ResolvedStyle): string {
+  for (const key in style) if (!STYLE_KEY_SET.has(key)) return JSON.stringify(style, Object.keys(style).sort());
+  return JSON.stringify(style, STYLE_KEYS as string[]);
+}
+
 /** CT_Stylesheet order, needed to insert a collection the file does not have yet. */
 const STYLESHEET_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
 
@@ -82,7 +97,7 @@ export class StyleSheet {
 
   /** The cellXfs index for a style; 0 (the default format) for an empty style. */
   xfFor(style: ResolvedStyle): number {
-    const key = JSON.stringify(style, Object.keys(style).sort());
+    const key = styleKey(style);
     const cached = this.xfCache.get(key);
     if (cached !== undefined) return cached;
     const index = this.isDefault(style) ? 0 : this.add('cellXfs', this.xfXml(style));
@@ -106,7 +121,7 @@ export class StyleSheet {
   overlayXf(base: number, style: ResolvedStyle): number {
     const xfs = this.collection('cellXfs').children;
     const from = base >= 0 && base < xfs.length ? base : 0;
-    const key = `${from}|${JSON.stringify(style, Object.keys(style).sort())}`;
+    const key = `${from}|${styleKey(style)}`;
     const cached = this.overlayCache.get(key);
     if (cached !== undefined) return cached;
     const source = xfs[from] ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';

@@ -14,7 +14,6 @@ export function withRowHeights(plan: WritePlan, options: { readonly auto?: boole
   const widths = new Map<string, readonly number[]>();
   const fixed = new Map<string, Set<number>>();
   const merged = new Map<string, { top: number; left: number; right: number }[]>();
-  const wrapped = new Map<string, Map<string, CellStyle>>();
   for (const op of plan) {
     if (op.kind === 'sheet') widths.set(op.sheet, op.columnWidths ?? []);
     if (op.kind === 'rowHeight') for (const r of op.rows) (fixed.get(op.sheet) ?? fixed.set(op.sheet, new Set()).get(op.sheet)!).add(r);
@@ -23,39 +22,51 @@ export function withRowHeights(plan: WritePlan, options: { readonly auto?: boole
       (merged.get(op.sheet) ?? merged.set(op.sheet, []).get(op.sheet)!).push({ top: b.top, left: b.left, right: b.right });
     }
   }
-  // Styles per cell, in plan order, to know which cells wrap and at what size.
-  const styleOf = (sheet: string) => wrapped.get(sheet) ?? wrapped.set(sheet, new Map()).get(sheet)!;
-  const texts = new Map<string, Map<string, string>>();
+  // Per sheet, row → column → what the cell's styles, laid over one another in plan order, say of
+  // wrapping and font size (all the estimate reads of them), and each cell's text.
+  const wrapped = new Map<string, Cells<TextStyle>>();
+  const styleOf = (sheet: string) => wrapped.get(sheet) ?? wrapped.set(sheet, new Cells()).get(sheet)!;
+  const layOver = (sheet: string, row: number, column: number, style: CellStyle) => {
+    const cells = styleOf(sheet);
+    const before = cells.get(row, column);
+    // {...before, ...style} as far as wrap and fontSize go: a key the style has (even undefined) wins.
+    cells.set(row, column, {
+      wrap: own(style, 'wrap') ? style.wrap : before?.wrap,
+      fontSize: own(style, 'fontSize') ? style.fontSize : before?.fontSize,
+    });
+  };
+  const texts = new Map<string, Cells<string>>();
   for (const op of plan) {
     if (op.kind === 'values') {
       const at = parseCell(op.at);
-      const t = texts.get(op.sheet) ?? texts.set(op.sheet, new Map()).get(op.sheet)!;
+      const t = texts.get(op.sheet) ?? texts.set(op.sheet, new Cells()).get(op.sheet)!;
+      // A style without wrap or fontSize changes neither (and a cell no style names reads as unstyled).
+      const style = op.style && (own(op.style, 'wrap') || own(op.style, 'fontSize')) ? op.style : undefined;
       op.rows.forEach((row, i) =>
         row.forEach((v, j) => {
-          const key = `${at.row + i}:${at.column + j}`;
-          if (typeof v === 'string') t.set(key, v);
-          if (op.style) styleOf(op.sheet).set(key, { ...styleOf(op.sheet).get(key), ...op.style });
+          if (typeof v === 'string') t.set(at.row + i, at.column + j, v);
+          if (style) layOver(op.sheet, at.row + i, at.column + j, style);
         }),
       );
     } else if (op.kind === 'style') {
       const b = parseRange(op.range);
       if ((b.bottom - b.top + 1) * (b.right - b.left + 1) > 5000) continue;
-      for (let r = b.top; r <= b.bottom; r++)
-        for (let c = b.left; c <= b.right; c++) styleOf(op.sheet).set(`${r}:${c}`, { ...styleOf(op.sheet).get(`${r}:${c}`), ...op.style });
+      if (!own(op.style, 'wrap') && !own(op.style, 'fontSize')) continue;
+      for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) layOver(op.sheet, r, c, op.style);
     }
   }
   const extra: WriteOp[] = [];
   for (const [sheet, cells] of texts) {
     const w = widths.get(sheet) ?? [];
+    const styles = styleOf(sheet);
     const heights = new Map<number, number>();
-    for (const [key, text] of cells) {
-      const style = styleOf(sheet).get(key);
-      const [row, column] = key.split(':').map(Number);
+    cells.forEach((row, column, text) => {
+      const style = styles.get(row, column);
       if (!style?.wrap) {
         // Large titles need a taller row too, or they run into the row below.
         const size = style?.fontSize ?? 11;
         if (size > 11) heights.set(row, Math.max(heights.get(row) ?? 0, Math.ceil(size * 1.6 + 2)));
-        continue;
+        return;
       }
       const m = merged.get(sheet)?.find((x) => x.top === row && x.left === column);
       let width = 0;
@@ -65,8 +76,42 @@ export function withRowHeights(plan: WritePlan, options: { readonly auto?: boole
       const perLine = Math.max(1, Math.floor((width * 0.9 * 11) / size) - 1);
       const lines = text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
       if (lines > 1) heights.set(row, Math.max(heights.get(row) ?? 0, Math.ceil(lines * LINE_POINTS * (size / 11) + 2)));
-    }
+    });
     for (const [row, height] of heights) if (!fixed.get(sheet)?.has(row)) extra.push({ kind: 'rowHeight', sheet, rows: [row], height, ...(options.auto ? { auto: true } : {}) });
   }
   return [...plan, ...extra];
+}
+
+/** The two style keys the estimate reads. */
+interface TextStyle {
+  readonly wrap?: boolean;
+  readonly fontSize?: number;
+}
+
+/** Whether spreading `style` would copy `key` (an own enumerable property, whatever its value). */
+const own = (style: CellStyle, key: keyof CellStyle) => Object.prototype.propertyIsEnumerable.call(style, key);
+
+/**
+ * Values by row and column, visited in the order the cells were first set (what a Map keyed by
+ * "row:column" gives, without a string per cell).
+ */
+class Cells<T> {
+  private readonly rows = new Map<number, Map<number, T>>();
+  /** row, column of each cell, in the order first set. */
+  private readonly order: number[] = [];
+
+  get(row: number, column: number): T | undefined {
+    return this.rows.get(row)?.get(column);
+  }
+
+  set(row: number, column: number, value: T): void {
+    let cells = this.rows.get(row);
+    if (!cells) this.rows.set(row, (cells = new Map()));
+    if (!cells.has(column)) this.order.push(row, column);
+    cells.set(column, value);
+  }
+
+  forEach(visit: (row: number, column: number, value: T) => void): void {
+    for (let i = 0; i < this.order.length; i += 2) visit(this.order[i], this.order[i + 1], this.rows.get(this.order[i])!.get(this.order[i + 1])!);
+  }
 }
