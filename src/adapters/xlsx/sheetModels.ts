@@ -61,7 +61,7 @@ export function keyColumn(key: number): number {
   return key % (MAX_COLUMN + 1);
 }
 
-export const LINK_STYLE: ResolvedStyle = { fontColor: '0563C1', underline: true };
+export const LINK_STYLE: ResolvedStyle = Object.freeze({ fontColor: '0563C1', underline: true });
 
 /** Op kinds that would change a sheet's structure; an updated sheet keeps the user's. */
 const NOT_IN_UPDATE_MODE = new Set(['merge', 'rowHeight', 'table', 'chart', 'validation']);
@@ -86,9 +86,10 @@ export function buildSheetModels(plan: WritePlan): Map<string, SheetModel> {
         `Plan op ${index + 1} (${op.kind}) writes to sheet "${op.sheet}", but no earlier "sheet" op owns it; the .xlsx adapter only writes sheets the plan owns.`,
       );
     }
-    const where = `Plan op ${index + 1} (${op.kind}) on sheet "${op.sheet}"`;
+    // Made only for an error: most plans have hundreds of ops.
+    const where = () => `Plan op ${index + 1} (${op.kind}) on sheet "${op.sheet}"`;
     if (model.mode === 'update' && NOT_IN_UPDATE_MODE.has(op.kind)) {
-      throw new Error(`${where}: a sheet updated in place (mode 'update') keeps its own ${op.kind === 'rowHeight' ? 'row heights' : `${op.kind}s`}; the plan cannot add one.`);
+      throw new Error(`${where()}: a sheet updated in place (mode 'update') keeps its own ${op.kind === 'rowHeight' ? 'row heights' : `${op.kind}s`}; the plan cannot add one.`);
     }
     try {
       switch (op.kind) {
@@ -98,21 +99,24 @@ export function buildSheetModels(plan: WritePlan): Map<string, SheetModel> {
             break;
           }
           const start = parseCell(op.at);
+          const styled = new StyleMemo(op.style);
           op.rows.forEach((row, r) =>
             row.forEach((input, c) => {
               const cell = cellAt(model, start.row + r, start.column + c);
               cell.value = checkInput(input);
-              cell.style = { ...cell.style, ...impliedStyle(input), ...op.style };
+              cell.style = styled.over(cell.style, impliedStyle(input));
             }),
           );
           break;
         }
-        case 'style':
+        case 'style': {
+          const styled = new StyleMemo(op.style);
           forEachCell(parseRange(op.range), (row, column) => {
             const cell = cellAt(model, row, column);
-            cell.style = { ...cell.style, ...op.style };
+            cell.style = styled.over(cell.style);
           });
           break;
+        }
         case 'merge': {
           const box = parseRange(op.range);
           checkBox(box);
@@ -168,7 +172,7 @@ export function buildSheetModels(plan: WritePlan): Map<string, SheetModel> {
       }
     } catch (error) {
       if ((error as Error).message.startsWith('Plan op')) throw error;
-      throw new Error(`${where}: ${(error as Error).message}`);
+      throw new Error(`${where()}: ${(error as Error).message}`);
     }
   });
   return models;
@@ -187,15 +191,39 @@ export function cellScalar(models: ReadonlyMap<string, SheetModel>, sheet: strin
 /** Update mode: null leaves a cell alone; the style is laid over the cell's format by the adapter. */
 function updateValues(model: SheetModel, at: string, rows: readonly (readonly CellInput[])[], style: ResolvedStyle | undefined): void {
   const start = parseCell(at);
+  const styled = new StyleMemo(style);
   rows.forEach((row, r) =>
     row.forEach((input, c) => {
       if (input === null) return;
       const cell = cellAt(model, start.row + r, start.column + c);
       cell.value = checkInput(input);
       cell.keepValue = false;
-      if (style) cell.style = { ...cell.style, ...style };
+      if (style) cell.style = styled.over(cell.style);
     }),
   );
+}
+
+/** A cell's style before any op gives it one: shared, like every style here (they are never changed, only replaced). */
+const NO_STYLE: ResolvedStyle = Object.freeze({});
+const DATE_STYLE: ResolvedStyle = Object.freeze({ numberFormat: DATE_FORMAT });
+
+/**
+ * One op's style laid over cells' styles, `{ ...under, ...implied, ...style }`, made once for each
+ * style found under it: the cells of an op share their style object, which the style sheet then
+ * finds by identity (StyleSheet.xfFor) instead of by a key made for every cell.
+ */
+class StyleMemo {
+  private readonly made = new Map<ResolvedStyle, Map<ResolvedStyle, ResolvedStyle>>();
+
+  constructor(private readonly style: ResolvedStyle | undefined) {}
+
+  over(under: ResolvedStyle, implied: ResolvedStyle = NO_STYLE): ResolvedStyle {
+    let byImplied = this.made.get(under);
+    if (!byImplied) this.made.set(under, (byImplied = new Map()));
+    let style = byImplied.get(implied);
+    if (!style) byImplied.set(implied, (style = Object.freeze({ ...under, ...implied, ...this.style })));
+    return style;
+  }
 }
 
 function emptyModel(sheet: SheetOp): SheetModel {
@@ -219,7 +247,7 @@ function cellAt(model: SheetModel, row: number, column: number): CellModel {
   const key = cellKey(row, column);
   let cell = model.cells.get(key);
   if (!cell) {
-    cell = model.mode === 'update' ? { value: null, style: {}, keepValue: true } : { value: null, style: {} };
+    cell = model.mode === 'update' ? { value: null, style: NO_STYLE, keepValue: true } : { value: null, style: NO_STYLE };
     model.cells.set(key, cell);
   }
   return cell;
@@ -239,10 +267,10 @@ function overlaps(a: Box, b: Box): boolean {
 }
 
 function impliedStyle(input: CellInput): ResolvedStyle {
-  if (input === null || typeof input !== 'object') return {};
-  if ('date' in input) return { numberFormat: DATE_FORMAT };
+  if (input === null || typeof input !== 'object') return NO_STYLE;
+  if ('date' in input) return DATE_STYLE;
   if ('link' in input) return LINK_STYLE;
-  return {};
+  return NO_STYLE;
 }
 
 function checkInput(input: CellInput): CellInput {

@@ -68,6 +68,7 @@ export function argb(color: string): string {
 export class StyleSheet {
   private readonly collections = new Map<CollectionName, Collection>();
   private readonly xfCache = new Map<string, number>();
+  private readonly xfByObject = new WeakMap<ResolvedStyle, number>();
   private readonly baseFont: { size: string; name: string; rest: string; color: string };
   private nextNumFmtId: number;
   private readonly numFmtIds = new Map<string, number>();
@@ -97,11 +98,17 @@ export class StyleSheet {
 
   /** The cellXfs index for a style; 0 (the default format) for an empty style. */
   xfFor(style: ResolvedStyle): number {
+    // The cells of one op share their style object (sheetModels.ts): found by identity first.
+    const same = this.xfByObject.get(style);
+    if (same !== undefined) return same;
     const key = styleKey(style);
-    const cached = this.xfCache.get(key);
-    if (cached !== undefined) return cached;
-    const index = this.isDefault(style) ? 0 : this.add('cellXfs', this.xfXml(style));
-    this.xfCache.set(key, index);
+    let index = this.xfCache.get(key);
+    if (index === undefined) {
+      index = this.isDefault(style) ? 0 : this.add('cellXfs', this.xfXml(style));
+      this.xfCache.set(key, index);
+    }
+    // Only a frozen style can be found by identity: nothing can have changed it since.
+    if (Object.isFrozen(style)) this.xfByObject.set(style, index);
     return index;
   }
 
