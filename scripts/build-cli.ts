@@ -58,7 +58,7 @@ export const nativeZip: Plugin = {
 };
 
 /**
- * The catalogs' generated bundles (src/catalogs/generated/*.json) as JSON.parse of one string
+ * The catalogs' generated bundles (src/catalogs/generated/*.json) as JSON.parse of one ASCII string
  * instead of esbuild's object literals: a string is one flat entry in V8's code cache, where the
  * literals' ~140 KB of keys and values made the biggest part of the cache every start deserializes,
  * and JSON.parse builds the same objects faster than the literal's bytecode (issue 14).
@@ -68,8 +68,11 @@ export const catalogsAsJsonParse: Plugin = {
   setup(b) {
     b.onLoad({ filter: /[\\/]src[\\/]catalogs[\\/]generated[\\/][^\\/]+\.json$/ }, async (args) => {
       const text = await readFile(args.path, 'utf8');
-      // Parsed here first: a damaged file fails the build, and the string holds the JSON without its layout.
-      return { contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(text)))});`, loader: 'js' };
+      // Parsed here first: a damaged file fails the build, and the string holds the JSON without its
+      // layout, every character past ASCII as a JSON escape: a one-byte string (one '–' would make
+      // all of it two bytes a character in memory and in the code cache).
+      const json = JSON.stringify(JSON.parse(text)).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      return { contents: `export default JSON.parse(${JSON.stringify(json)});`, loader: 'js' };
     });
   },
 };
