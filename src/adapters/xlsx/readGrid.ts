@@ -121,9 +121,10 @@ export async function readXlsxGrid(data: Uint8Array, sheetNames?: readonly strin
  * scan in parseSheetCells finds the same tag, the same closing tag and the same <v> or <is><t> (see
  * cellParts and richText), so it is read the same; anything else (another order, a prefix, a formula,
  * rich text, a row past 9999999) is left to that scan. Groups: 1 the attributes as nextTag gives
- * them, 2 the column letters, 3 the row digits, 4 <v>'s text, 5 <t>'s text (neither: an empty cell).
+ * them, 2 <v>'s text, 3 <t>'s text (neither: an empty cell); the reference is read from the XML
+ * after `<c r="` (no strings made for it).
  */
-const SIMPLE_CELL = /<c( r="([A-Z]{1,3})([1-9]\d{0,6})"(?: [\w:.-]+="[^"<>]*")*)(?:\/>|>(?:<v>([^<]*)<\/v>|<is><t(?: xml:space="preserve")?>([^<]*)<\/t><\/is>)<\/c>)/y;
+const SIMPLE_CELL = /<c( r="[A-Z]{1,3}[1-9]\d{0,6}"(?: [\w:.-]+="[^"<>]*")*)(?:\/>|>(?:<v>([^<]*)<\/v>|<is><t(?: xml:space="preserve")?>([^<]*)<\/t><\/is>)<\/c>)/y;
 /** `<row r="5" …>` (or `…/>`), r first and all digits, values without quotes, '<' or '>': group 1 is r. */
 const SIMPLE_ROW = /<row r="(\d+)"(?: [\w:.-]+="[^"<>]*")*\/?>/y;
 
@@ -156,13 +157,17 @@ function parseSheetCells(
         SIMPLE_CELL.lastIndex = pos;
         const m = SIMPLE_CELL.exec(xml);
         if (m !== null) {
+          // The letters, then the digits up to the quote, as the match found them (A = 1, as refColumn counts).
+          let at = pos + 6;
+          column = 0;
+          for (let ch = xml.charCodeAt(at); ch >= 65; ch = xml.charCodeAt(++at)) column = column * 26 + (ch - 64);
+          row = 0;
+          for (let ch = xml.charCodeAt(at); ch !== 34; ch = xml.charCodeAt(++at)) row = row * 10 + (ch - 48);
           pos = SIMPLE_CELL.lastIndex;
-          column = refColumn(m[2], m[2].length);
-          row = Number(m[3]);
           if (row > MAX_ROWS || column > MAX_COLUMNS) continue;
           let value: Scalar = null;
-          if (m[4] !== undefined) value = cellValue(m[1], { v: m[4] }, sst, dateStyles, date1904);
-          else if (m[5] !== undefined) value = rawAttribute(m[1], 't') === 'inlineStr' ? decodeCellText(m[5]) : null;
+          if (m[2] !== undefined) value = cellValue(m[1], { v: m[2] }, sst, dateStyles, date1904);
+          else if (m[3] !== undefined) value = rawAttribute(m[1], 't') === 'inlineStr' ? decodeCellText(m[3]) : null;
           if (value !== null) (values[row - 1] ??= [])[column - 1] = value;
           continue;
         }
