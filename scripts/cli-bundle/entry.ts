@@ -21,6 +21,11 @@ useNativeInflate({
   crc32: crc32 ? (data) => crc32(data) : undefined,
   // With crc32: save() writes the zip itself, as JSZip's generate would (package.ts, writeZipNatively).
   deflateRaw: (data, level) => zlib.deflateRawSync(data, { level }),
+  // JSZip's default on Node is Buffer.from(bytes).toString('utf-8'): the same, without the copy for an ASCII name.
+  decodeFileName: (bytes) => {
+    for (let i = 0; i < bytes.length; i++) if (bytes[i] > 0x7f) return Buffer.from(bytes).toString('utf-8');
+    return String.fromCharCode.apply(null, bytes as unknown as number[]);
+  },
 });
 
 export { main } from '../../src/cli/main';

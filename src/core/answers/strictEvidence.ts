@@ -4,8 +4,8 @@
  * scored. The answers affected are exactly those the `certain-without-evidence` warning names.
  */
 import type { Catalog } from '../catalog/types';
-import { score, type ScoreResult } from '../scoring/score';
-import { normalizeAnswers } from './normalize';
+import { score, scoreNormalized, type ScoreResult } from '../scoring/score';
+import { normalizeAnswers, type NormalizedAnswers } from './normalize';
 import type { AnswerEntry, AnswerSet, InputIssue } from './types';
 
 const WARNING = 'certain-without-evidence';
@@ -24,14 +24,21 @@ export interface EvidenceRule {
  * input error has no certainty (MODEL.md), so it is never affected.
  */
 export function requireEvidence(catalog: Catalog, set: AnswerSet): { answers: AnswerSet; affected: number[] } {
-  const affected = normalizeAnswers(catalog, set)
-    .warnings.filter((w) => w.code === WARNING)
+  const { answers, affected } = evidenceRequired(catalog, set);
+  return { answers, affected };
+}
+
+/** requireEvidence, with normalizeAnswers' result for `set` (what score() would compute again for it). */
+function evidenceRequired(catalog: Catalog, set: AnswerSet): { answers: AnswerSet; affected: number[]; normalized: NormalizedAnswers } {
+  const normalized = normalizeAnswers(catalog, set);
+  const affected = normalized.warnings
+    .filter((w) => w.code === WARNING)
     .map((w) => Number(w.question))
     .sort((a, b) => a - b);
-  if (affected.length === 0) return { answers: set, affected };
+  if (affected.length === 0) return { answers: set, affected, normalized };
   const answers: Record<string, AnswerEntry> = { ...set.answers };
   for (const q of affected) answers[String(q)] = { ...answers[String(q)], certainty: 'osäker' };
-  return { answers: { ...set, answers }, affected };
+  return { answers: { ...set, answers }, affected, normalized };
 }
 
 /**
@@ -40,9 +47,10 @@ export function requireEvidence(catalog: Catalog, set: AnswerSet): { answers: An
  * are the same whichever way the option is set.
  */
 export function scoreWithEvidenceRule(catalog: Catalog, set: AnswerSet, strict: boolean): { result: ScoreResult; evidence: EvidenceRule } {
-  const required = requireEvidence(catalog, set);
-  if (!strict) return { result: score(catalog, set), evidence: { strict, affected: required.affected } };
-  const result = score(catalog, required.answers);
+  const required = evidenceRequired(catalog, set);
+  // The set as given is scored from the normalization made above, not normalized a second time.
+  if (!strict) return { result: scoreNormalized(catalog, set, required.normalized), evidence: { strict, affected: required.affected } };
+  const result = required.answers === set ? scoreNormalized(catalog, set, required.normalized) : score(catalog, required.answers);
   const kept: InputIssue[] = required.affected.map((question) => ({ code: WARNING, question }));
   // Sorted by question as normalizeAnswers sorts them (stable: validation warnings stay last).
   const warnings = [...result.warnings, ...kept].sort((a, b) => questionKey(a) - questionKey(b));

@@ -1,5 +1,5 @@
 import type { Catalog, Text } from '../catalog/types';
-import { normalizeAnswers, type NormalizedAnswer } from '../answers/normalize';
+import { normalizeAnswers, type NormalizedAnswer, type NormalizedAnswers } from '../answers/normalize';
 import type { AnswerSet, Certainty, InputIssue, Organisation } from '../answers/types';
 import { checkLevels, levelFrom, type LevelCheck, type ScoredItem } from './level';
 import { computeNextLevel, type NextLevel, type PathQuestion } from './nextLevel';
@@ -57,7 +57,11 @@ export interface ScoreResult {
 
 /** Scores an answer set (MODEL.md). Never throws on bad answers: they become located issues. */
 export function score(catalog: Catalog, set: AnswerSet): ScoreResult {
-  const normalized = normalizeAnswers(catalog, set);
+  return scoreNormalized(catalog, set, normalizeAnswers(catalog, set));
+}
+
+/** score() of an answer set with normalizeAnswers' result for that very set (issue 14: not checked twice). */
+export function scoreNormalized(catalog: Catalog, set: AnswerSet, normalized: NormalizedAnswers): ScoreResult {
   const cap = catalog.maxPointsPerQuestion;
 
   const answerOf = (n: number): NormalizedAnswer => normalized.byNumber.get(n)!;

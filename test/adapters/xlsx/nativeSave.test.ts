@@ -187,3 +187,37 @@ describe('open() of the same bytes again (read, then written back)', () => {
     expect(inflated.length).toBeGreaterThan(before);
   });
 });
+
+describe("JSZip's part names decoded by the native decoder as by its own", () => {
+  // The bundle's decoder (scripts/cli-bundle/entry.ts), as JSZip's default decodes on Node.
+  const decodeFileName = (bytes: Uint8Array) => {
+    for (let i = 0; i < bytes.length; i++) if (bytes[i] > 0x7f) return Buffer.from(bytes).toString('utf-8');
+    return String.fromCharCode.apply(null, bytes as unknown as number[]);
+  };
+  afterEach(() => useNativeInflate(undefined));
+
+  /** The zip with the UTF-8 flag cleared on every entry: JSZip then decodes names with decodeFileName. */
+  const withoutUtf8Flag = (zip: Uint8Array) => {
+    const bytes = Buffer.from(zip);
+    for (let at = bytes.indexOf('PK\x03\x04', 0, 'latin1'); at >= 0; at = bytes.indexOf('PK\x03\x04', at + 4, 'latin1')) bytes.writeUInt16LE(0, at + 6);
+    for (let at = bytes.indexOf('PK\x01\x02', 0, 'latin1'); at >= 0; at = bytes.indexOf('PK\x01\x02', at + 4, 'latin1')) bytes.writeUInt16LE(0, at + 8);
+    return new Uint8Array(bytes);
+  };
+
+  it('ASCII, UTF-8 and bytes that are not UTF-8', async () => {
+    const parts = [...handmadeParts({ sheets: [{ name: 'Blad1', rows: '' }] })].map(([name, text]) => storedEntry(name, text));
+    const odd = [storedEntry('xl/média/bild.txt', 'a'), storedEntry('xl/QQQQQ.txt', 'b')];
+    const data = withoutUtf8Flag(rawZip([...parts, ...odd]));
+    // A name whose bytes are not UTF-8 (a truncated sequence, 0xFF, a lone continuation byte).
+    const raw = Buffer.from(data);
+    for (let at = raw.indexOf('QQQQQ'); at >= 0; at = raw.indexOf('QQQQQ', at)) Buffer.from([0xe5, 0x80, 0xff, 0xc3, 0x28]).copy(raw, at);
+    data.set(raw);
+    useNativeInflate(undefined);
+    const byJsZip = (await XlsxPackage.open(data)).parts();
+    useNativeInflate({ ...inflate, decodeFileName });
+    const decoded = (await XlsxPackage.open(new Uint8Array(data))).parts();
+    expect(decoded).toEqual(byJsZip);
+    expect(decoded).toContain('xl/média/bild.txt');
+    expect(decoded.filter((p) => p.includes('\ufffd'))).toHaveLength(1);
+  });
+});
