@@ -620,12 +620,31 @@ export class XlsxPackage {
       const bytes = UTF8.encode(text);
       this.zip.file(part, bytes, { binary: true, compression: text.length < DEFLATE_FROM_CHARS ? 'STORE' : 'DEFLATE', createFolders: false });
     }
+    keptAsStored(this.zip, this.changed);
     // Unchanged entries keep their compressed bytes: JSZip reuses them when the method matches.
     return this.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   }
 }
 
 type NativeZip = Required<Pick<NativeInflate, 'crc32' | 'deflateRaw'>>;
+
+/**
+ * Parts the zip holds stored, and the plan did not change, stay stored: JSZip would write every part
+ * without a method of its own with the zip's DEFLATE, inflating and deflating again what nobody
+ * changed (issue 14: copied as they are, which writeZipNatively does too). In this package's zip
+ * only: each such part is replaced by a copy that says STORE (the zips of other packages opened
+ * from the same bytes share the originals).
+ */
+function keptAsStored(zip: JSZip, changed: ReadonlySet<string>): void {
+  const files = (zip as unknown as { files: Record<string, JSZip.JSZipObject> }).files;
+  zip.forEach((path, object) => {
+    const file = object as unknown as HeldEntry;
+    if (changed.has(path) || file.dir || file.options?.compression || !(file._data?.compressedContent instanceof Uint8Array) || file._data.compression?.magic !== '\x00\x00') return;
+    const copy = Object.assign(Object.create(Object.getPrototypeOf(object) as object), object) as HeldEntry & { options: object };
+    copy.options = { ...file.options, compression: 'STORE' };
+    files[object.name] = copy as unknown as JSZip.JSZipObject;
+  });
+}
 
 /** What save() asks of JSZip's generate, and writeZipNatively matches: DEFLATE at level 6, parts under 64K characters stored. */
 const SAVE_LEVEL = 6;
@@ -661,9 +680,9 @@ interface ZipRecord {
  * The zip JSZip's generateAsync writes for this package in save() (DOS platform, no streaming,
  * DEFLATE at level 6 unless a part says STORE), written directly: the same entries in the same
  * order, the same local headers, central directory and end record, byte for byte (see
- * test/adapters/xlsx/nativeSave.test.ts). A loaded part whose method is the one it is written with
- * keeps its compressed bytes and CRC; a loaded stored part is deflated, as JSZip does; the changed
- * parts are stored under 64K characters and deflated from there. JSZip's generate runs its parts
+ * test/adapters/xlsx/nativeSave.test.ts). A part the zip holds and nobody changed keeps its bytes,
+ * method and CRC (save() has JSZip keep stored ones stored too, keptAsStored); the changed parts are
+ * stored under 64K characters and deflated from there. JSZip's generate runs its parts
  * through a stream of workers and ticks, which cost more than all the rest of writing a workbook.
  *
  * Undefined (JSZip's generate then writes the zip) for anything this does not write as JSZip would
@@ -721,13 +740,9 @@ function writeZipNatively(zip: JSZip, changed: ReadonlySet<string>, textOf: (par
       unusual = true;
       return;
     }
-    const target = file.options?.compression || 'DEFLATE';
-    const size = held.uncompressedSize >>> 0;
-    if ((target === 'DEFLATE' && magic === '\x08\x00') || (target === 'STORE' && magic === '\x00\x00')) {
-      records.push({ name, date: file.date, method: METHOD[target], crc32: held.crc32 >>> 0, uncompressedSize: size, data: stored, dosPermissions });
-    } else if (target === 'DEFLATE' && magic === '\x00\x00' && stored.length === size) {
-      // A stored part written with the zip's DEFLATE, as JSZip does (its CRC over the bytes).
-      records.push({ name, date: file.date, method: METHOD.DEFLATE, crc32: native.crc32(stored), uncompressedSize: size, data: native.deflateRaw(stored, SAVE_LEVEL), dosPermissions });
+    // A part the zip holds and the plan did not change: its bytes as they are, stored or deflated (keptAsStored).
+    if (magic === '\x08\x00' || magic === '\x00\x00') {
+      records.push({ name, date: file.date, method: magic === '\x08\x00' ? METHOD.DEFLATE : METHOD.STORE, crc32: held.crc32 >>> 0, uncompressedSize: held.uncompressedSize >>> 0, data: stored, dosPermissions });
     } else {
       unusual = true;
     }
