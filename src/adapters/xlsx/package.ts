@@ -341,8 +341,11 @@ interface Origin {
   readonly texts: Map<string, string>;
 }
 
-/** The last zip opened from each Uint8Array (with a native CRC-32 only: the pane opens a workbook afresh every time). */
-const origins = new WeakMap<Uint8Array, Origin>();
+/**
+ * The zip opened last, by its Uint8Array (with a native CRC-32 only: the pane opens a workbook
+ * afresh every time). Only the last: a command reading many workbooks (benchmark) keeps no more.
+ */
+let origins = new WeakMap<Uint8Array, Origin>();
 
 const sameLimits = (a: InflateLimits, b: InflateLimits) => a.partBytes === b.partBytes && a.ratio === b.ratio && a.ratioFrom === b.ratioFrom;
 
@@ -417,7 +420,7 @@ export class XlsxPackage {
       const what = /binary/.test(contentType ?? '') ? 'it is a binary workbook (.xlsb); save it as .xlsx' : 'it is not an Excel workbook';
       throw new NotAWorkbookError(`Not an .xlsx workbook: ${what}.`);
     }
-    if (found) origins.set(data, found);
+    if (found) origins = new WeakMap([[data, found]]);
     return pkg;
   }
 
