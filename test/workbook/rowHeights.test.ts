@@ -91,6 +91,18 @@ describe('withRowHeights gives what it gave before', () => {
     }
   });
 
+  it('for cells far beyond a sheet (rows past 2^36: keyed by their text, as before)', () => {
+    const long = 'ord '.repeat(80);
+    const plan: WritePlan = [
+      { kind: 'sheet', sheet: 'S', columnWidths: [10, 20] },
+      { kind: 'values', sheet: 'S', at: 'A68719476740', rows: [[long, long]], style: { wrap: true } },
+      { kind: 'values', sheet: 'S', at: 'B3', rows: [[long]], style: { wrap: true, fontSize: 14 } },
+      { kind: 'values', sheet: 'S', at: 'A99999999999999999999', rows: [[long]], style: { fontSize: 20 } },
+    ];
+    expect(withRowHeights(plan)).toEqual(reference(plan));
+    expect(withRowHeights(plan).length - plan.length).toBe(3);
+  });
+
   it('for random plans', () => {
     let seed = 11;
     const random = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;

@@ -19,7 +19,14 @@ export function cellAddress(row: number, column: number): string {
 export function parseCell(address: string): { row: number; column: number } {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
   if (!m) throw new Error(`Not a cell address: ${address}`);
-  return { row: Number(m[2]), column: columnNumber(m[1]) };
+  return { row: Number(m[2]), column: lettersNumber(m[1]) };
+}
+
+/** columnNumber of one to three ASCII letters (what parseCell matched), without a string iterator. */
+function lettersNumber(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) & ~32) - 64);
+  return n;
 }
 
 export interface Box {

@@ -92,26 +92,36 @@ interface TextStyle {
 const own = (style: CellStyle, key: keyof CellStyle) => Object.prototype.propertyIsEnumerable.call(style, key);
 
 /**
- * Values by row and column, visited in the order the cells were first set (what a Map keyed by
- * "row:column" gives, without a string per cell).
+ * Values by row and column, visited in the order the cells were first set: what a Map keyed by
+ * "row:column" gives, with a number for a key instead of a string per cell (row · 65536 + column,
+ * exact for the rows and columns a sheet can have; any other pair keeps its "row:column" string,
+ * which a number key never equals).
  */
 class Cells<T> {
-  private readonly rows = new Map<number, Map<number, T>>();
-  /** row, column of each cell, in the order first set. */
-  private readonly order: number[] = [];
+  private readonly map = new Map<number | string, T>();
 
   get(row: number, column: number): T | undefined {
-    return this.rows.get(row)?.get(column);
+    return this.map.get(cellKey(row, column));
   }
 
   set(row: number, column: number, value: T): void {
-    let cells = this.rows.get(row);
-    if (!cells) this.rows.set(row, (cells = new Map()));
-    if (!cells.has(column)) this.order.push(row, column);
-    cells.set(column, value);
+    this.map.set(cellKey(row, column), value);
   }
 
   forEach(visit: (row: number, column: number, value: T) => void): void {
-    for (let i = 0; i < this.order.length; i += 2) visit(this.order[i], this.order[i + 1], this.rows.get(this.order[i])!.get(this.order[i + 1])!);
+    this.map.forEach((value, key) => {
+      if (typeof key === 'number') visit(Math.floor(key / COLUMN_SPAN), key % COLUMN_SPAN, value);
+      else {
+        const [row, column] = key.split(':').map(Number);
+        visit(row, column, value);
+      }
+    });
   }
+}
+
+const COLUMN_SPAN = 65536;
+const ROW_LIMIT = 2 ** 36;
+
+function cellKey(row: number, column: number): number | string {
+  return Number.isInteger(row) && Number.isInteger(column) && row >= 0 && row < ROW_LIMIT && column >= 0 && column < COLUMN_SPAN ? row * COLUMN_SPAN + column : `${row}:${column}`;
 }
