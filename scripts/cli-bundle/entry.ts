@@ -8,19 +8,20 @@
  * the same way: the zip JSZip's generate would write, put together directly with zlib's deflate and
  * CRC-32 instead of through JSZip's stream of workers (issue 14).
  */
-import * as zlib from 'node:zlib';
+// Named imports, not `* as zlib`: esbuild would copy every export of zlib into a namespace object at each start.
+import { crc32 as zlibCrc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { useNativeInflate } from '../../src/adapters/xlsx/package';
 
 // zlib.crc32: Node 20.15 and later; before, package.ts's own table loop.
-const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+const crc32 = zlibCrc32 as ((data: Uint8Array) => number) | undefined;
 
 useNativeInflate({
   // maxOutputLength: zlib stops (and throws) as soon as more would come out. One output chunk of the
   // whole part (up to 1 MiB) instead of 16 KB ones: one pass, no concatenation.
-  inflateRaw: (data, maxOutputLength) => zlib.inflateRawSync(data, { maxOutputLength, chunkSize: Math.max(64, Math.min(maxOutputLength + 1, 1 << 20)) }),
+  inflateRaw: (data, maxOutputLength) => inflateRawSync(data, { maxOutputLength, chunkSize: Math.max(64, Math.min(maxOutputLength + 1, 1 << 20)) }),
   crc32: crc32 ? (data) => crc32(data) : undefined,
   // With crc32: save() writes the zip itself, as JSZip's generate would (package.ts, writeZipNatively).
-  deflateRaw: (data, level) => zlib.deflateRawSync(data, { level }),
+  deflateRaw: (data, level) => deflateRawSync(data, { level }),
   // JSZip's default on Node is Buffer.from(bytes).toString('utf-8'): the same, without the copy for an ASCII name.
   decodeFileName: (bytes) => {
     for (let i = 0; i < bytes.length; i++) if (bytes[i] > 0x7f) return Buffer.from(bytes).toString('utf-8');
