@@ -660,13 +660,7 @@ interface HeldEntry {
   readonly comment?: string | null;
   readonly dosPermissions?: number | null;
   readonly options?: { readonly compression?: string | null };
-  readonly _data?: {
-    readonly compressedSize?: number;
-    readonly uncompressedSize?: number;
-    readonly crc32?: number;
-    readonly compressedContent?: unknown;
-    readonly compression?: { readonly magic?: string };
-  };
+  readonly _data?: LoadedEntry['_data'];
 }
 
 interface ZipRecord {
