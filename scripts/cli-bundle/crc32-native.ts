@@ -6,24 +6,12 @@
  * every part written, and ZipFileWorker): both land here.
  */
 import zlib = require('node:zlib');
+import { CRC_START, crc32Update } from '../../src/adapters/xlsx/crc32';
 
 const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 
-const TABLE = (() => {
-  const table = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c;
-  }
-  return table;
-})();
-
-function crc32Loop(crc: number, bytes: ArrayLike<number>): number {
-  let c = crc ^ -1;
-  for (let i = 0; i < bytes.length; i++) c = (c >>> 8) ^ TABLE[(c ^ bytes[i]) & 0xff];
-  return c ^ -1;
-}
+/** JSZip's signed running value: its complement is the running state crc32Update takes and gives. */
+const crc32Loop = (crc: number, bytes: ArrayLike<number>): number => crc32Update(crc ^ CRC_START, bytes) ^ CRC_START;
 
 /**
  * JSZip's crc32wrapper(input, crc): input a string of bytes (one per char code, as JSZip's binary

@@ -4,6 +4,7 @@
  * keeps its exact bytes (ExcelJS would drop users' charts and pictures, see TOOLCHAIN.md).
  */
 import JSZip from 'jszip';
+import { CRC_START, crc32Update } from './crc32';
 import { minimalStylesXml } from './styles';
 import { XML_HEADER, attributeByLocalName, element, escapeXml, parseAttributes } from './xml';
 
@@ -291,24 +292,6 @@ function inflateNatively(entry: LoadedEntry, native: NativeInflate, declared: nu
   const crc = native.crc32 ? native.crc32(bytes) : (crc32Update(CRC_START, bytes) ^ CRC_START) >>> 0;
   if (crc >>> 0 !== info.crc32 >>> 0) return undefined;
   return decode ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) : '';
-}
-
-const CRC_START = 0xffffffff;
-const CRC_TABLE = (() => {
-  const table = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c;
-  }
-  return table;
-})();
-
-/** CRC-32 (zip's) over one more chunk; start with CRC_START, finish with ^ CRC_START. */
-function crc32Update(crc: number, bytes: Uint8Array): number {
-  let c = crc;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-  return c;
 }
 
 const UTF8 = new TextEncoder();
