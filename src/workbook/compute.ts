@@ -65,7 +65,8 @@ export function computeResult(catalog: Catalog, answers: AnswerSet, today: strin
   const request = options.target;
   const target = request ? { ...request, path: targetPath(catalog, result, request.spec, spec) } : undefined;
   const activities = suggestActivities(catalog, result, spec, target?.path);
-  const goals = options.workbook ? goalsForComputation(options.workbook, existingPlan ? readPlanRows(existingPlan) : undefined, activities, today) : undefined;
+  const planRows = existingPlan ? readPlanRows(existingPlan) : undefined;
+  const goals = options.workbook ? goalsForComputation(options.workbook, planRows, activities, today) : undefined;
   const { plan: results, issues, cost } = resultPlan({
     catalog,
     result,
@@ -75,6 +76,7 @@ export function computeResult(catalog: Catalog, answers: AnswerSet, today: strin
     target,
     regulation,
     existingPlan,
+    ...(planRows ? { planRows } : {}),
     today,
     sincePrevious: previous?.result ? sincePreviousLine({ date: previous.date, result: previous.result }, result) : undefined,
     ...(goals?.annualGoals ? { annualGoals: goals.annualGoals } : {}),

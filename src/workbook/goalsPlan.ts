@@ -9,6 +9,7 @@ import { NO_GOALS, type GraphActivity } from '../core/goals/types';
 import type { PlanActivity } from './plan/actionPlan';
 import { ownerOf } from './ownership';
 import { GOAL_GRAPH_SHEET, GOALS_SHEET, newBlockRows } from './goals/layout';
+import { toGraphActivities } from './goals/activities';
 import { readGoals } from './goals/read';
 import { PLAN_HEADER_ROW } from './layout';
 import { goalGraphSheet } from './plan/goalGraphSheet';
@@ -60,7 +61,7 @@ export function goalsForComputation(grid: WorkbookGrid, plan: PlanRows | undefin
     issues.push({ severity: 'warning', code: 'goals-sheet-theirs', sheet: goalsOwner.sheet, params: { sheet: goalsOwner.sheet, ours: GOALS_SHEET } });
   }
   const mapped: GraphActivity[] = plan
-    ? plan.rows.map((r) => ({ row: r.row, id: r.id, name: r.name, goals: r.goals, ...(r.status ? { status: r.status } : {}) }))
+    ? toGraphActivities(plan.rows)
     : activities.map((a, i) => ({ row: PLAN_HEADER_ROW + 1 + i, id: a.id, name: a.name, goals: [], status: 'Ej påbörjad' }));
   const graph = goalGraph(goals, mapped);
   const graphOwner = ownerOf(grid, GOAL_GRAPH_SHEET);

@@ -4,29 +4,15 @@
  * texts, as the plan's own update does, so the user's moved columns are followed.
  */
 import type { GraphActivity } from '../../core/goals/types';
-import { eachRow, valueAt } from '../headers';
-import { locatePlan } from '../plan/actionPlan';
+import { readPlanRows, type PlanRow } from '../plan/planRows';
 import type { SheetGrid } from '../plan/types';
-import { text } from '../read';
-import { splitGoalIds } from './read';
+
+/** Plan rows as read once by readPlanRows (which also sums their costs), as the målgraf's activities. */
+export function toGraphActivities(rows: readonly PlanRow[]): GraphActivity[] {
+  return rows.map((r) => ({ row: r.row, id: r.id, name: r.name, goals: r.goals, ...(r.status ? { status: r.status } : {}) }));
+}
 
 /** Activities in row order; none when the plan's header row cannot be found. */
 export function graphActivities(plan: SheetGrid): GraphActivity[] {
-  const header = locatePlan(plan);
-  if (!header) return [];
-  const col = header.columns;
-  const get = (row: number, key: 'id' | 'name' | 'goal' | 'status') => {
-    const c = col.get(key);
-    return c === undefined ? '' : text(valueAt(plan, row, c));
-  };
-  const out: GraphActivity[] = [];
-  eachRow(plan.values, (_, row) => {
-    if (row <= header.row) return;
-    const id = get(row, 'id');
-    const name = get(row, 'name');
-    if (!id && !name) return;
-    const status = get(row, 'status');
-    out.push({ row, id, name, goals: splitGoalIds(get(row, 'goal')), ...(status ? { status } : {}) });
-  });
-  return out;
+  return toGraphActivities(readPlanRows(plan)?.rows ?? []);
 }

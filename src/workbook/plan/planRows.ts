@@ -6,6 +6,7 @@
  */
 import { eachRow, formulaAt, valueAt } from '../headers';
 import type { LocatedIssue } from '../read';
+import { splitGoalIds } from '../goals/read';
 import { locatePlan } from './actionPlan';
 import { cellAddress } from './address';
 import type { Scalar, SheetGrid } from './types';
@@ -84,10 +85,7 @@ export function readPlanRows(sheet: SheetGrid): PlanRows | undefined {
       row,
       id,
       name,
-      goals: text(at(row, 'goal'))
-        .split(/[,;\n]+/)
-        .map((g) => g.trim())
-        .filter(Boolean),
+      goals: splitGoalIds(text(at(row, 'goal'))),
       status: text(at(row, 'status')),
       ...(cost !== undefined ? { cost } : {}),
       ...(hours !== undefined ? { hours } : {}),

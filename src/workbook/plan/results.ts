@@ -7,7 +7,7 @@ import type { EvidenceRule } from '../../core/answers/strictEvidence';
 import { evidenceText } from './evidenceText';
 import { RESULT_TITLES, SHEETS } from '../layout';
 import { measureText, newActionPlanSheet, updateActionPlan, type PlanContext } from './actionPlan';
-import { pathCost, pathCostLine, readPlanRows, type PathCostSummary } from './planRows';
+import { pathCost, pathCostLine, type PathCostSummary, type PlanRows } from './planRows';
 import type { LocatedIssue } from '../read';
 import { CONFIDENCE, FOOTER, heading, noteText, overallStops, overallText, statusText, stopsText, summaryLine } from './regulationText';
 import { withRowHeights } from './rowHeights';
@@ -33,6 +33,8 @@ export interface ResultInputs {
   readonly target?: ChosenTarget;
   /** "Säker kräver underlag" (issue 13): said on Resultat when on, or when säker answers lack underlag. */
   readonly evidence?: EvidenceRule;
+  /** `existingPlan`'s rows as readPlanRows read them (issue 13: its costs; read once per computation). */
+  readonly planRows?: PlanRows;
   /** The annual goals' Id cells on Mål (issue 13), offered by a new Handlingsplan's "Årliga mål". */
   readonly annualGoals?: RangeRef;
 }
@@ -66,10 +68,9 @@ export function resultPlan(inputs: ResultInputs): { plan: WritePlan; issues: Loc
  * Issue 13: what the activities on the path (priority 1 and 2: the next level's, or the chosen
  * target's) are estimated to cost, from the plan as the user left it. None when nothing is ahead.
  */
-function costOfPath({ activities, existingPlan, result, target }: ResultInputs): { cost?: PathCostSummary; issues: LocatedIssue[] } {
+function costOfPath({ activities, existingPlan, planRows: rows, result, target }: ResultInputs): { cost?: PathCostSummary; issues: LocatedIssue[] } {
   const goal = target ? (target.path.kind === 'level' || target.path.kind === 'regulation' ? target.label : `målet ${target.label}`) : result.nextLevel ? `nivå ${result.nextLevel.level}` : undefined;
   if (!goal) return { issues: [] };
-  const rows = existingPlan ? readPlanRows(existingPlan) : undefined;
   const issues: LocatedIssue[] = [...(rows?.issues ?? [])];
   if (existingPlan && rows && !rows.hasCost) issues.push({ severity: 'warning', code: 'plan-cost-columns-missing', sheet: existingPlan.name, params: { sheet: existingPlan.name } });
   const cost = pathCost(activities.filter((a) => a.priority <= 2).map((a) => a.id), rows);
